@@ -1,0 +1,1 @@
+"""nixeval: a Nix expression-language evaluator in Python."""

@@ -1,0 +1,14 @@
+"""The builtins, one module per family, all registered through `registry.builtin`.
+
+Importing this package registers every builtin; `registry.BUILTINS` then holds them.
+"""
+
+from nixeval.builtins import (  # noqa: F401
+    arith,
+    attrs,
+    control,
+    lists,
+    paths,
+    strings,
+    types,
+)

@@ -1,0 +1,81 @@
+"""Arithmetic and comparison: add, sub, mul, div, lessThan, bit operations, ceil/floor."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from nixeval.builtins.registry import builtin, expect_int, expect_number
+from nixeval.errors import EvalError
+from nixeval.machine.eval import _int_result, div_values, less_than
+
+
+@builtin("add", 2)
+def add(a: Any, b: Any) -> Any:
+    expect_number(a)
+    expect_number(b)
+    if type(a) is int and type(b) is int:
+        return _int_result(a + b, None)
+    return float(a) + float(b)
+
+
+@builtin("sub", 2)
+def sub(a: Any, b: Any) -> Any:
+    expect_number(a)
+    expect_number(b)
+    if type(a) is int and type(b) is int:
+        return _int_result(a - b, None)
+    return float(a) - float(b)
+
+
+@builtin("mul", 2)
+def mul(a: Any, b: Any) -> Any:
+    expect_number(a)
+    expect_number(b)
+    if type(a) is int and type(b) is int:
+        return _int_result(a * b, None)
+    return float(a) * float(b)
+
+
+@builtin("div", 2)
+def div(a: Any, b: Any) -> Any:
+    return div_values(a, b, None)
+
+
+@builtin("lessThan", 2)
+async def less_than_(a: Any, b: Any) -> bool:
+    return await less_than(a, b, 0, None)
+
+
+@builtin("bitAnd", 2)
+def bit_and(a: Any, b: Any) -> int:
+    return expect_int(a) & expect_int(b)
+
+
+@builtin("bitOr", 2)
+def bit_or(a: Any, b: Any) -> int:
+    return expect_int(a) | expect_int(b)
+
+
+@builtin("bitXor", 2)
+def bit_xor(a: Any, b: Any) -> int:
+    return expect_int(a) ^ expect_int(b)
+
+
+def _round(v: Any, fn: Any) -> int:
+    expect_number(v)
+    if type(v) is int:
+        return v
+    if math.isnan(v) or math.isinf(v):
+        raise EvalError(f"cannot convert {v} to an integer")
+    return _int_result(int(fn(v)), None)
+
+
+@builtin("ceil", 1)
+def ceil(v: Any) -> int:
+    return _round(v, math.ceil)
+
+
+@builtin("floor", 1)
+def floor(v: Any) -> int:
+    return _round(v, math.floor)

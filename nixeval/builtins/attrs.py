@@ -1,0 +1,165 @@
+"""Attribute-set builtins: attrNames, attrValues, getAttr, listToAttrs, mapAttrs, ...
+
+Attrsets are dicts in no particular order; every builtin that exposes an order
+(attrNames, attrValues, catAttrs...) sorts names, as Nix does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nixeval.builtins.lists import apply2_thunk, apply_thunk
+from nixeval.builtins.registry import builtin, expect_attrs, expect_function, expect_list, expect_string
+from nixeval.errors import MissingAttribute, TypeError_
+from nixeval.machine.eval import call, force
+from nixeval.values import Lambda, PrimOp, PrimOpApp, show_type
+
+
+@builtin("attrNames", 1)
+def attr_names(s: Any) -> Any:
+    return sorted(expect_attrs(s))
+
+
+@builtin("attrValues", 1)
+def attr_values(s: Any) -> Any:
+    expect_attrs(s)
+    return [s[k] for k in sorted(s)]
+
+
+@builtin("hasAttr", 2)
+def has_attr(name: Any, s: Any) -> bool:
+    return str(expect_string(name)) in expect_attrs(s)
+
+
+@builtin("getAttr", 2)
+async def get_attr(name: Any, s: Any) -> Any:
+    name = str(expect_string(name))
+    expect_attrs(s)
+    if name not in s:
+        raise MissingAttribute(f"attribute '{name}' missing")
+    return await force(s[name])
+
+
+@builtin("removeAttrs", 2, global_=True)
+async def remove_attrs(s: Any, names: Any) -> Any:
+    expect_attrs(s)
+    expect_list(names)
+    drop = set()
+    for n in names:
+        drop.add(str(expect_string(await force(n))))
+    return {k: v for k, v in s.items() if k not in drop}
+
+
+@builtin("listToAttrs", 1)
+async def list_to_attrs(xs: Any) -> Any:
+    expect_list(xs)
+    out: dict[str, Any] = {}
+    for x in xs:
+        e = expect_attrs(await force(x))
+        if "name" not in e:
+            raise MissingAttribute("attribute 'name' missing")
+        name = str(expect_string(await force(e["name"])))
+        if name in out:
+            continue  # the first occurrence wins
+        if "value" not in e:
+            raise MissingAttribute("attribute 'value' missing")
+        out[name] = e["value"]
+    return out
+
+
+@builtin("intersectAttrs", 2)
+def intersect_attrs(a: Any, b: Any) -> Any:
+    expect_attrs(a)
+    expect_attrs(b)
+    return {k: v for k, v in b.items() if k in a}
+
+
+@builtin("catAttrs", 2)
+async def cat_attrs(name: Any, xs: Any) -> Any:
+    name = str(expect_string(name))
+    expect_list(xs)
+    out = []
+    for x in xs:
+        s = expect_attrs(await force(x))
+        if name in s:
+            out.append(s[name])
+    return out
+
+
+@builtin("mapAttrs", 2, lazy=(0,))
+def map_attrs(f: Any, s: Any) -> Any:
+    expect_attrs(s)
+    return {k: apply2_thunk(f, k, v) for k, v in s.items()}
+
+
+@builtin("zipAttrsWith", 2, lazy=(0,))
+async def zip_attrs_with(f: Any, xs: Any) -> Any:
+    expect_list(xs)
+    acc: dict[str, list[Any]] = {}
+    for x in xs:
+        s = expect_attrs(await force(x))
+        for k in sorted(s):
+            acc.setdefault(k, []).append(s[k])
+    return {k: apply2_thunk(f, k, v) for k, v in acc.items()}
+
+
+@builtin("functionArgs", 1)
+def function_args(f: Any) -> Any:
+    if type(f) is Lambda:
+        formals = f.node.formals
+        if formals is None:
+            return {}
+        return {name: default is not None for name, default in formals}
+    if type(f) is PrimOp or type(f) is PrimOpApp:
+        return {}
+    raise TypeError_(f"'functionArgs' requires a function, but got {show_type(f)}")
+
+
+@builtin("genericClosure", 1)
+async def generic_closure(args: Any) -> Any:
+    from nixeval.machine.eval import values_equal  # noqa: F401
+
+    expect_attrs(args)
+    if "startSet" not in args:
+        raise MissingAttribute("attribute 'startSet' missing")
+    if "operator" not in args:
+        raise MissingAttribute("attribute 'operator' missing")
+    work = list(expect_list(await force(args["startSet"])))
+    op = expect_function(await force(args["operator"]))
+    seen: list[Any] = []
+    seen_keys: set[Any] = set()
+    out = []
+    i = 0
+    while i < len(work):
+        e = expect_attrs(await force(work[i]))
+        i += 1
+        if "key" not in e:
+            raise MissingAttribute("attribute 'key' missing")
+        key = await force(e["key"])
+        hk = _hashable_key(key)
+        if hk in seen_keys:
+            continue
+        seen_keys.add(hk)
+        seen.append(key)
+        out.append(e)
+        work.extend(expect_list(await call(op, e)))
+    return out
+
+
+def _hashable_key(v: Any) -> Any:
+    t = type(v)
+    if t is int or t is float:
+        return ("n", v)
+    if t is bool or v is None:
+        return ("b", v)
+    if isinstance(v, str):
+        return ("s", str(v))
+    from nixeval.values import NixPath
+
+    if t is NixPath:
+        return ("p", v.path)
+    raise TypeError_(f"cannot compare {show_type(v)} with {show_type(v)}")
+
+
+# `apply_thunk` is re-exported for families that build lazy results.
+__all__ = ["apply_thunk"]

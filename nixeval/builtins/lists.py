@@ -1,0 +1,200 @@
+"""List builtins: length, head, tail, elemAt, map, filter, foldl', genList, sort, ...
+
+Builtins that call back into Nix await `call` (a scheduler request), never recurse.
+Result lists hold items: thunks for elements not forced yet (`map`, `genList`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nixeval.builtins.registry import builtin, expect_bool, expect_function, expect_int, expect_list
+from nixeval.errors import EvalError
+from nixeval.machine.eval import call, force, values_equal
+from nixeval.syntax import ast as A
+from nixeval.values import Thunk
+
+# `f x` with f and x in slots 1 and 2 of the thunk's environment.
+_APPLY = A.Apply(A.Var("f", 0, 1), [A.Var("x", 0, 2)])
+# `f x y`
+_APPLY2 = A.Apply(A.Var("f", 0, 1), [A.Var("x", 0, 2), A.Var("y", 0, 3)])
+
+
+def apply_thunk(f: Any, x: Any) -> Thunk:
+    """A thunk for `f x`."""
+    return Thunk(_APPLY, [None, f, x])
+
+
+def apply2_thunk(f: Any, x: Any, y: Any) -> Thunk:
+    """A thunk for `f x y`."""
+    return Thunk(_APPLY2, [None, f, x, y])
+
+
+@builtin("length", 1)
+def length(xs: Any) -> int:
+    return len(expect_list(xs))
+
+
+@builtin("head", 1)
+async def head(xs: Any) -> Any:
+    expect_list(xs)
+    if not xs:
+        raise EvalError("list index 0 is out of bounds")
+    return await force(xs[0])
+
+
+@builtin("tail", 1)
+def tail(xs: Any) -> Any:
+    expect_list(xs)
+    if not xs:
+        raise EvalError("'tail' called on an empty list")
+    return xs[1:]
+
+
+@builtin("elemAt", 2)
+async def elem_at(xs: Any, n: Any) -> Any:
+    expect_list(xs)
+    expect_int(n)
+    if n < 0 or n >= len(xs):
+        raise EvalError(f"list index {n} is out of bounds")
+    return await force(xs[n])
+
+
+@builtin("map", 2, lazy=(0,), global_=True)
+def map_(f: Any, xs: Any) -> Any:
+    expect_list(xs)
+    return [apply_thunk(f, x) for x in xs]
+
+
+@builtin("genList", 2, lazy=(0,))
+def gen_list(f: Any, n: Any) -> Any:
+    expect_int(n)
+    if n < 0:
+        raise EvalError(f"cannot create list of size {n}")
+    return [apply_thunk(f, i) for i in range(n)]
+
+
+@builtin("filter", 2)
+async def filter_(f: Any, xs: Any) -> Any:
+    expect_function(f)
+    expect_list(xs)
+    out = []
+    for x in xs:
+        r = await call(f, x)
+        if expect_bool(r):
+            out.append(x)
+    return out
+
+
+@builtin("foldl'", 3)
+async def foldl_strict(op: Any, nul: Any, xs: Any) -> Any:
+    expect_list(xs)
+    acc = nul
+    if xs:
+        expect_function(op)
+    for x in xs:
+        acc = await call(op, acc, x)
+    return acc
+
+
+@builtin("concatLists", 1)
+async def concat_lists(xss: Any) -> Any:
+    expect_list(xss)
+    out: list[Any] = []
+    for xs in xss:
+        out.extend(expect_list(await force(xs)))
+    return out
+
+
+@builtin("concatMap", 2)
+async def concat_map(f: Any, xs: Any) -> Any:
+    expect_function(f)
+    expect_list(xs)
+    out: list[Any] = []
+    for x in xs:
+        out.extend(expect_list(await call(f, x)))
+    return out
+
+
+@builtin("elem", 2)
+async def elem(x: Any, xs: Any) -> bool:
+    expect_list(xs)
+    for y in xs:
+        if await values_equal(x, await force(y), 0):
+            return True
+    return False
+
+
+@builtin("all", 2)
+async def all_(f: Any, xs: Any) -> bool:
+    expect_function(f)
+    expect_list(xs)
+    for x in xs:
+        if not expect_bool(await call(f, x)):
+            return False
+    return True
+
+
+@builtin("any", 2)
+async def any_(f: Any, xs: Any) -> bool:
+    expect_function(f)
+    expect_list(xs)
+    for x in xs:
+        if expect_bool(await call(f, x)):
+            return True
+    return False
+
+
+@builtin("partition", 2)
+async def partition(f: Any, xs: Any) -> Any:
+    expect_function(f)
+    expect_list(xs)
+    right, wrong = [], []
+    for x in xs:
+        (right if expect_bool(await call(f, x)) else wrong).append(x)
+    return {"right": right, "wrong": wrong}
+
+
+@builtin("groupBy", 2)
+async def group_by(f: Any, xs: Any) -> Any:
+    from nixeval.builtins.registry import expect_string
+
+    expect_function(f)
+    expect_list(xs)
+    out: dict[str, list[Any]] = {}
+    for x in xs:
+        k = str(expect_string(await call(f, x)))
+        out.setdefault(k, []).append(x)
+    return out
+
+
+@builtin("sort", 2)
+async def sort(cmp: Any, xs: Any) -> Any:
+    """Stable merge sort; the comparator is a Nix function run on the machine."""
+    expect_list(xs)
+    items = list(xs)
+    n = len(items)
+    if n < 2:
+        return items
+    expect_function(cmp)
+    width = 1
+    src = items
+    while width < n:
+        dst: list[Any] = []
+        for lo in range(0, n, 2 * width):
+            mid = min(lo + width, n)
+            hi = min(lo + 2 * width, n)
+            i, j = lo, mid
+            while i < mid and j < hi:
+                # take from the right only when right < left (stability)
+                if expect_bool(await call(cmp, src[j], src[i])):
+                    dst.append(src[j])
+                    j += 1
+                else:
+                    dst.append(src[i])
+                    i += 1
+            dst.extend(src[i:mid])
+            dst.extend(src[j:hi])
+        src = dst
+        width *= 2
+    return src

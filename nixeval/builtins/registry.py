@@ -1,0 +1,124 @@
+"""The one registry every builtin is declared through.
+
+A builtin is a Python function decorated with `@builtin(name, arity, ...)`:
+
+    @builtin("length", 1)
+    def length(xs):                     # strict args arrive forced
+        return len(expect_list(xs))
+
+    @builtin("map", 2, lazy=(0,))
+    async def map_(f, xs):              # async: may await machine requests
+        ...
+
+- Arguments are forced (to weak head normal form) before the call unless their
+  index is in `lazy`; a lazy argument arrives as an *item* (a value or a `Thunk`).
+- A sync function must not force anything itself. An `async def` builtin may
+  `await` the requests of `nixeval.machine` (`force`, `call`, `force_deep`,
+  `coerce_to_string`...): they run on the scheduler, never by Python recursion.
+- `global_=True` also binds the name in the global scope (`map`, `toString`...);
+  a name starting with `__` is bound globally with the underscores (`__add`) and in
+  `builtins` without them, as Nix does.
+- `impure=True` marks builtins that read the environment (files, time, env vars):
+  pure-eval mode refuses them or restricts them.
+- Errors are raised as `nixeval.errors.NixError` subclasses; the machine attaches
+  the position of the call.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from nixeval.errors import TypeError_
+from nixeval.values import NixPath, NixString, PrimOp, show_type
+
+BUILTINS: dict[str, PrimOp] = {}
+GLOBALS: set[str] = set()
+# Constants in `builtins` (not functions): name -> value or zero-argument factory.
+CONSTANTS: dict[str, Any] = {}
+
+
+def builtin(name: str, arity: int, *, lazy: tuple[int, ...] = (), global_: bool = False,
+            impure: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        strict = tuple(i not in lazy for i in range(arity))
+        op = PrimOp(name, arity, fn, strict, inspect.iscoroutinefunction(fn), impure)
+        if name in BUILTINS:
+            raise RuntimeError(f"builtin {name} registered twice")
+        BUILTINS[name] = op
+        if global_:
+            GLOBALS.add(name)
+        return fn
+
+    return register
+
+
+def constant(name: str, *, global_: bool = False) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
+    """Declare a constant of `builtins` computed by a zero-argument function, once per
+    evaluation (so that e.g. `currentTime` and `nixPath` see the evaluation's settings)."""
+
+    def register(fn: Callable[[], Any]) -> Callable[[], Any]:
+        CONSTANTS[name] = fn
+        if global_:
+            GLOBALS.add(name)
+        return fn
+
+    return register
+
+
+# --- type expectations, worded as Nix words them -------------------------------
+
+def _wrong(v: Any, expected: str) -> TypeError_:
+    return TypeError_(f"value is {show_type(v)} while {expected} was expected")
+
+
+def expect_int(v: Any) -> int:
+    if type(v) is not int:
+        raise _wrong(v, "an integer")
+    return v
+
+
+def expect_number(v: Any) -> int | float:
+    if type(v) is not int and type(v) is not float:
+        raise _wrong(v, "an integer")
+    return v
+
+
+def expect_bool(v: Any) -> bool:
+    if type(v) is not bool:
+        raise _wrong(v, "a Boolean")
+    return v
+
+
+def expect_list(v: Any) -> list[Any]:
+    if type(v) is not list:
+        raise _wrong(v, "a list")
+    return v
+
+
+def expect_attrs(v: Any) -> dict[str, Any]:
+    if type(v) is not dict:
+        raise _wrong(v, "a set")
+    return v
+
+
+def expect_string(v: Any) -> str:
+    """A string value (context kept: it is a `NixString` when it has one)."""
+    if type(v) is not str and type(v) is not NixString:
+        raise _wrong(v, "a string")
+    return v
+
+
+def expect_path(v: Any) -> NixPath:
+    if type(v) is not NixPath:
+        raise _wrong(v, "a path")
+    return v
+
+
+def expect_function(v: Any) -> Any:
+    from nixeval.values import Lambda, PrimOpApp
+
+    if type(v) is not Lambda and type(v) is not PrimOp and type(v) is not PrimOpApp:
+        raise _wrong(v, "a function")
+    return v

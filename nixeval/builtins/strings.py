@@ -1,0 +1,108 @@
+"""String builtins: toString, stringLength, substring, concatStringsSep, replaceStrings,
+and the context-discarding basics. Nix strings are byte strings: lengths and offsets
+count UTF-8 bytes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nixeval.builtins.registry import builtin, expect_int, expect_list, expect_string
+from nixeval.errors import EvalError
+from nixeval.machine.eval import coerce_to_string, force
+from nixeval.values import NixString, context_of, make_string
+
+
+def _bytes(s: str) -> bytes:
+    return s.encode("utf-8", "surrogateescape")
+
+
+def _str(b: bytes) -> str:
+    return b.decode("utf-8", "surrogateescape")
+
+
+@builtin("toString", 1, global_=True)
+async def to_string(v: Any) -> Any:
+    return await coerce_to_string(v, copy_to_store=False, coerce_more=True)
+
+
+@builtin("stringLength", 1)
+async def string_length(v: Any) -> int:
+    s = await coerce_to_string(v, copy_to_store=True)
+    return len(_bytes(str(s)))
+
+
+@builtin("substring", 3)
+async def substring(start: Any, length: Any, s: Any) -> Any:
+    expect_int(start)
+    expect_int(length)
+    if start < 0:
+        raise EvalError("negative start position in 'substring'")
+    s = await coerce_to_string(s, copy_to_store=True)
+    ctx = context_of(s)
+    b = _bytes(str(s))
+    if length < 0:
+        out = b[start:]
+    else:
+        out = b[start : start + length]
+    return make_string(_str(out), ctx)
+
+
+@builtin("concatStringsSep", 2)
+async def concat_strings_sep(sep: Any, xs: Any) -> Any:
+    expect_string(sep)
+    expect_list(xs)
+    ctx = set(context_of(sep))
+    parts = []
+    for x in xs:
+        s = await coerce_to_string(await force(x), copy_to_store=True)
+        ctx |= context_of(s)
+        parts.append(str(s))
+    return make_string(str(sep).join(parts), ctx)
+
+
+@builtin("replaceStrings", 3)
+async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
+    expect_list(froms)
+    expect_list(tos)
+    if len(froms) != len(tos):
+        raise EvalError("'from' and 'to' arguments to 'replaceStrings' have different lengths")
+    expect_string(s)
+    pats = [str(expect_string(await force(f))) for f in froms]
+    reps: list[Any] = [None] * len(tos)
+    ctx = set(context_of(s))
+    src = str(s)
+    out = []
+    i = 0
+    n = len(src)
+    while i <= n:
+        for k, p in enumerate(pats):
+            if src.startswith(p, i):
+                if reps[k] is None:
+                    reps[k] = expect_string(await force(tos[k]))
+                r = reps[k]
+                ctx |= context_of(r)
+                out.append(str(r))
+                if p == "":
+                    if i < n:
+                        out.append(src[i])
+                    i += 1
+                else:
+                    i += len(p)
+                break
+        else:
+            if i < n:
+                out.append(src[i])
+            i += 1
+    return make_string("".join(out), ctx)
+
+
+@builtin("unsafeDiscardStringContext", 1)
+def unsafe_discard_string_context(s: Any) -> Any:
+    return str(expect_string(s))
+
+
+@builtin("hasContext", 1)
+def has_context(s: Any) -> bool:
+    return type(expect_string(s)) is NixString
+
+

@@ -1,0 +1,191 @@
+"""The one error hierarchy of nixeval, and the renderer that prints errors as Nix does.
+
+Invariants:
+- Every failure a Nix program can cause is a `NixError`; a Python exception of any
+  other class escaping the evaluator is a bug in nixeval, and the CLI says so.
+- `CatchableError` (throw, assert) is exactly what `builtins.tryEval` catches.
+- An error carries a message, an optional `Span` (where it happened) and a list of
+  trace frames ("while evaluating ..."), innermost first; the CLI prints the frames
+  only with `--show-trace`, as Nix does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Source:
+    """A piece of Nix source text: a file (`path` set) or an `-E` string.
+
+    Offsets in spans are byte offsets into the UTF-8 encoding (`data`), as the
+    parser reports them; columns are counted in bytes, as Nix counts them.
+    """
+
+    __slots__ = ("name", "path", "text", "data", "_line_starts")
+
+    def __init__(self, text: str, path: str | None = None, name: str | None = None):
+        self.text = text
+        self.data = text.encode("utf-8", "surrogateescape")
+        self.path = path
+        self.name = name if name is not None else (path if path is not None else "«string»")
+        self._line_starts: list[int] | None = None
+
+    def _starts(self) -> list[int]:
+        starts = self._line_starts
+        if starts is None:
+            starts = [0]
+            data = self.data
+            i = data.find(b"\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = data.find(b"\n", i + 1)
+            self._line_starts = starts
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a byte offset."""
+        starts = self._starts()
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - starts[lo] + 1
+
+    def line_text(self, line: int) -> str:
+        starts = self._starts()
+        if line < 1 or line > len(starts):
+            return ""
+        end = self.data.find(b"\n", starts[line - 1])
+        raw = self.data[starts[line - 1] : end if end >= 0 else len(self.data)]
+        return raw.decode("utf-8", "replace")
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A position in a source: character offsets, line/column computed on demand."""
+
+    source: Source
+    start: int
+    end: int
+
+    @property
+    def line_col(self) -> tuple[int, int]:
+        return self.source.line_col(self.start)
+
+    def short(self) -> str:
+        """`file:line:col` as Nix writes it inside messages ((string) for -E input)."""
+        line, col = self.line_col
+        name = self.source.path if self.source.path is not None else "(string)"
+        return f"{name}:{line}:{col}"
+
+
+class NixError(Exception):
+    """Base of every error a Nix program can cause."""
+
+    kind = "error"
+
+    def __init__(self, message: str, span: Span | None = None):
+        super().__init__(message)
+        self.message = message
+        self.span = span
+        self.trace: list[tuple[str, Span | None]] = []
+
+    def at(self, span: Span | None) -> NixError:
+        """Set the position if none is set yet; returns self for `raise e.at(...)`."""
+        if self.span is None and span is not None:
+            self.span = span
+        return self
+
+    def add_trace(self, message: str, span: Span | None) -> None:
+        self.trace.append((message, span))
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ParseError(NixError):
+    """The program is not valid Nix (syntax, undefined variable, duplicate attribute...)."""
+
+
+class EvalError(NixError):
+    """A failure while evaluating."""
+
+
+class TypeError_(EvalError):
+    """A value of the wrong type (`cannot add a string to an integer`, `value is a ...`)."""
+
+
+class MissingAttribute(EvalError):
+    pass
+
+
+class InfiniteRecursion(EvalError):
+    pass
+
+
+class Abort(EvalError):
+    """`abort`: not catchable by tryEval."""
+
+
+class CatchableError(EvalError):
+    """What `builtins.tryEval` catches: `throw` and failed assertions."""
+
+
+class Thrown(CatchableError):
+    pass
+
+
+class AssertionFailed(CatchableError):
+    pass
+
+
+class ImportError_(EvalError):
+    """A file that cannot be read or imported."""
+
+
+class RestrictedPath(EvalError):
+    pass
+
+
+class InternalError(Exception):
+    """A bug in nixeval, not in the user's program."""
+
+
+def _excerpt(span: Span) -> list[str]:
+    source = span.source
+    line, col = span.line_col
+    out = [f"       at {source.name}:{line}:{col}:", ""]
+    width = len(str(min(line + 1, source.line_count)))
+    for n in range(line - 1, line + 2):
+        if n < 1 or n > source.line_count:
+            continue
+        text = source.line_text(n)
+        if n != line and text.strip() == "" and n > line:
+            continue
+        out.append(f"       {n:>{width + 4}}| {text}".rstrip() if text == "" else f"       {n:>{width + 4}}| {text}")
+        if n == line:
+            out.append(f"       {'':>{width + 4}}| {' ' * (col - 1)}^")
+    return out
+
+
+def render(err: NixError, show_trace: bool = False) -> str:
+    """Format an error as Nix 2.8 prints it on stderr (without a trailing newline)."""
+    lines = [f"error: {err.message}"]
+    if err.span is not None:
+        lines.append("")
+        lines.extend(_excerpt(err.span))
+    if show_trace:
+        for message, span in err.trace:
+            lines.append("")
+            lines.append(f"       … {message}")
+            if span is not None:
+                lines.append("")
+                lines.extend(_excerpt(span))
+    return "\n".join(lines)

@@ -1,0 +1,937 @@
+"""The evaluator: an `ev` coroutine for every AST node, thunk forcing and calls.
+
+Invariants:
+- `node.ev(env, d)` evaluates `node` to weak head normal form. `d` is the number of
+  coroutine frames delegating to this one in the current scheduler segment; a child
+  is entered by direct `await` while `d < BUDGET`, else handed to the scheduler with
+  `spawn` (a fresh segment at depth 0). So Python's stack never grows past ~BUDGET
+  frames, whatever the Nix recursion depth.
+- `node.fast(env)` is the synchronous fast path: the value when it is available
+  without forcing anything (constants, forced variables, closures, literals), else
+  `NOTFAST`. `NOTFAST` never leaves this module.
+- Tail positions (if branches, let/with/assert bodies, the body of the function in
+  an application) loop inside `eval_tail` rather than nesting a frame.
+- `node.item(env)` makes the *item* for a lazy position (function argument, list
+  element, attribute value): a value when that costs nothing, else a `Thunk`.
+- A forced thunk's value is written back over the thunk in the slot it was read
+  from (env, list or dict): the same Nix value, one indirection less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from typing import Any
+
+from nixeval.errors import (
+    AssertionFailed,
+    EvalError,
+    InfiniteRecursion,
+    MissingAttribute,
+    NixError,
+    TypeError_,
+)
+from nixeval.machine.scheduler import spawn
+from nixeval.syntax import ast as A
+from nixeval.syntax.lower import canon_path
+from nixeval.values import (
+    BLACKHOLE,
+    INT_MAX,
+    INT_MIN,
+    Lambda,
+    NixPath,
+    NixString,
+    PrimOp,
+    PrimOpApp,
+    Thunk,
+    make_string,
+    show_type,
+)
+
+BUDGET = 60
+
+
+class _NotFast:
+    __slots__ = ()
+
+
+NOTFAST: Any = _NotFast()
+_MISSING: Any = object()
+
+_current: Any = None
+
+
+def current() -> Any:
+    """The `Evaluation` in progress."""
+    return _current
+
+
+def set_current(ev: Any) -> Any:
+    global _current
+    old = _current
+    _current = ev
+    return old
+
+
+# --- thunks -------------------------------------------------------------------------
+
+async def force_thunk(t: Thunk, d: int) -> Any:
+    node = t.node
+    if node is None:
+        return t.value
+    if node is BLACKHOLE:
+        raise InfiniteRecursion("infinite recursion encountered", t.env)
+    env = t.env
+    t.node = BLACKHOLE
+    t.env = node.span  # where the blackhole was forced from, for the error
+    try:
+        v = node.fast(env)
+        if v is NOTFAST:
+            if d < BUDGET:
+                v = await node.ev(env, d + 1)
+            else:
+                v = await spawn(node.ev(env, 0))
+    except BaseException:
+        t.node = node
+        t.env = env
+        raise
+    t.node = None
+    t.env = None
+    t.value = v
+    return v
+
+
+async def force(item: Any) -> Any:
+    """Public request: the value of an item, to weak head normal form."""
+    if type(item) is not Thunk:
+        return item
+    if item.node is None:
+        return item.value
+    return await spawn(force_thunk(item, 0))
+
+
+async def _force_item(item: Any, d: int) -> Any:
+    if type(item) is not Thunk:
+        return item
+    if item.node is None:
+        return item.value
+    if d < BUDGET:
+        return await force_thunk(item, d + 1)
+    return await spawn(force_thunk(item, 0))
+
+
+def _notfast(self: A.Node, env: list[Any]) -> Any:
+    return NOTFAST
+
+
+def _thunk_item(self: A.Node, env: list[Any]) -> Any:
+    return Thunk(self, env)
+
+
+A.Node.fast = _notfast  # type: ignore[attr-defined]
+A.Node.item = _thunk_item  # type: ignore[attr-defined]
+
+
+def item_rec(node: A.Node, env: list[Any]) -> Any:
+    """An item for a binding of a `let` or `rec` set, whose environment is still
+    being filled: only constants are made directly."""
+    if type(node) is A.Const:
+        return node.value  # type: ignore[attr-defined]
+    return Thunk(node, env)
+
+
+async def eval_node(node: A.Node, env: list[Any], d: int) -> Any:
+    v = node.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        if d < BUDGET:
+            return await node.ev(env, d + 1)
+        return await spawn(node.ev(env, 0))
+    return v
+
+
+# --- constants and variables -----------------------------------------------------------
+
+def _const_fast(self: A.Const, env: list[Any]) -> Any:
+    return self.value
+
+
+async def _const_ev(self: A.Const, env: list[Any], d: int) -> Any:
+    return self.value
+
+
+A.Const.fast = _const_fast  # type: ignore[attr-defined]
+A.Const.item = _const_fast  # type: ignore[attr-defined]
+A.Const.ev = _const_ev  # type: ignore[method-assign]
+
+
+def _var_fast(self: A.Var, env: list[Any]) -> Any:
+    depth = self.depth
+    while depth:
+        env = env[0]
+        depth -= 1
+    v = env[self.index]
+    if type(v) is Thunk:
+        if v.node is None:
+            env[self.index] = v = v.value
+            return v
+        return NOTFAST
+    return v
+
+
+def _var_item(self: A.Var, env: list[Any]) -> Any:
+    depth = self.depth
+    while depth:
+        env = env[0]
+        depth -= 1
+    return env[self.index]
+
+
+async def _var_ev(self: A.Var, env: list[Any], d: int) -> Any:
+    depth = self.depth
+    while depth:
+        env = env[0]
+        depth -= 1
+    v = env[self.index]
+    if type(v) is Thunk:
+        if v.node is None:
+            v = v.value
+        elif d < BUDGET:
+            v = await force_thunk(v, d + 1)
+        else:
+            v = await spawn(force_thunk(v, 0))
+        env[self.index] = v
+    return v
+
+
+A.Var.fast = _var_fast  # type: ignore[attr-defined]
+A.Var.item = _var_item  # type: ignore[attr-defined]
+A.Var.ev = _var_ev  # type: ignore[method-assign]
+
+
+async def _with_lookup(self: A.WithVar, env: list[Any], d: int) -> Any:
+    name = self.name
+    for depth in self.with_depths:
+        e = env
+        while depth:
+            e = e[0]
+            depth -= 1
+        attrs = e[1]
+        if type(attrs) is Thunk:
+            attrs = await _force_item(attrs, d)
+            e[1] = attrs
+        if type(attrs) is not dict:
+            raise TypeError_(f"value is {show_type(attrs)} while a set was expected", self.span)
+        item = attrs.get(name, _MISSING)
+        if item is not _MISSING:
+            return item
+    raise EvalError(f"undefined variable '{name}'", self.span)
+
+
+async def _withvar_ev(self: A.WithVar, env: list[Any], d: int) -> Any:
+    item = await _with_lookup(self, env, d)
+    return await _force_item(item, d)
+
+
+A.WithVar.ev = _withvar_ev  # type: ignore[method-assign]
+
+
+# --- literals -----------------------------------------------------------------------
+
+def _lambda_fast(self: A.Lambda, env: list[Any]) -> Any:
+    return Lambda(self, env)
+
+
+# Items for lambdas, lists and sets are thunks, as in Nix: lazy printing shows them
+# as <CODE> until something forces them.
+A.Lambda.fast = _lambda_fast  # type: ignore[attr-defined]
+
+
+def _list_fast(self: A.List, env: list[Any]) -> Any:
+    return [n.item(env) for n in self.items]  # type: ignore[attr-defined]
+
+
+A.List.fast = _list_fast  # type: ignore[attr-defined]
+
+
+def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[Any]]:
+    if self.rec:
+        renv: list[Any] = [env]
+        renv.extend([None] * len(self.static))
+        out = {}
+        i = 1
+        for name, (vnode, _span, outer) in self.static.items():
+            it = vnode.item(env) if outer else item_rec(vnode, renv)  # type: ignore[attr-defined]
+            renv[i] = it
+            out[name] = it
+            i += 1
+        return out, renv
+    return {name: vnode.item(env) for name, (vnode, _s, _o) in self.static.items()}, env  # type: ignore[attr-defined]
+
+
+def _attrs_fast(self: A.Attrs, env: list[Any]) -> Any:
+    if self.dynamic:
+        return NOTFAST
+    return _attrs_static(self, env)[0]
+
+
+async def _attrs_ev(self: A.Attrs, env: list[Any], d: int) -> Any:
+    out, renv = _attrs_static(self, env)
+    for name_node, vnode, span in self.dynamic:
+        name = await eval_node(name_node, renv, d)
+        if name is None:
+            continue
+        if type(name) is not str and type(name) is not NixString:
+            raise TypeError_(f"value is {show_type(name)} while a string was expected", name_node.span)
+        name = str(name)
+        if name in out:
+            raise EvalError(f"dynamic attribute '{name}' already defined at {span.short() if span else '?'}", span)
+        out[name] = vnode.item(renv)  # type: ignore[attr-defined]
+    return out
+
+
+A.Attrs.fast = _attrs_fast  # type: ignore[attr-defined]
+A.Attrs.ev = _attrs_ev  # type: ignore[method-assign]
+
+
+async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
+    out = []
+    ctx: set[str] = set()
+    for p in self.parts:
+        if type(p) is str:
+            out.append(p)
+            continue
+        v = await eval_node(p, env, d)
+        if type(v) is str:
+            out.append(v)
+            continue
+        s = await coerce_to_string_d(v, d, copy_to_store=True, span=p.span)
+        if type(s) is NixString:
+            ctx |= s.context
+        out.append(s)
+    return make_string("".join(out), ctx)
+
+
+A.Str.ev = _str_ev  # type: ignore[method-assign]
+
+
+async def _path_interp_ev(self: A.PathInterp, env: list[Any], d: int) -> Any:
+    out = []
+    for p in self.parts:
+        if type(p) is str:
+            out.append(p)
+            continue
+        v = await eval_node(p, env, d)
+        s = await coerce_to_string_d(v, d, copy_to_store=False, span=p.span)
+        if type(s) is NixString:
+            raise EvalError(f"a string that refers to a store path cannot be appended to a path", p.span)
+        out.append(s)
+    return NixPath(canon_path("".join(out)))
+
+
+A.PathInterp.ev = _path_interp_ev  # type: ignore[method-assign]
+
+
+async def _curpos_ev(self: A.CurPos, env: list[Any], d: int) -> Any:
+    span = self.span
+    line, col = span.line_col
+    path = span.source.path
+    return {"file": path if path is not None else "", "line": line, "column": col}
+
+
+A.CurPos.ev = _curpos_ev  # type: ignore[method-assign]
+
+
+# --- select / has-attr ------------------------------------------------------------------
+
+async def _attr_name(an: A.AttrName, env: list[Any], d: int) -> str:
+    if an.name is not None:
+        return an.name
+    assert an.expr is not None
+    v = await eval_node(an.expr, env, d)
+    if type(v) is not str and type(v) is not NixString:
+        raise TypeError_(f"value is {show_type(v)} while a string was expected", an.span)
+    return str(v)
+
+
+async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
+    e = self.expr
+    v = e.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await (e.ev(env, d + 1) if d < BUDGET else spawn(e.ev(env, 0)))
+    default = self.default
+    for an in self.path:
+        name = an.name if an.name is not None else await _attr_name(an, env, d)
+        if type(v) is not dict:
+            if default is not None:
+                return await eval_node(default, env, d)
+            raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
+        item = v.get(name, _MISSING)
+        if item is _MISSING:
+            if default is not None:
+                return await eval_node(default, env, d)
+            raise MissingAttribute(f"attribute '{name}' missing", an.span if an.span else self.span)
+        if type(item) is Thunk:
+            item2 = await _force_item(item, d)
+            v[name] = item2
+            item = item2
+        v = item
+    return v
+
+
+A.Select.ev = _select_ev  # type: ignore[method-assign]
+
+
+async def _hasattr_ev(self: A.HasAttr, env: list[Any], d: int) -> Any:
+    v = await eval_node(self.expr, env, d)
+    path = self.path
+    last = len(path) - 1
+    for i, an in enumerate(path):
+        if type(v) is not dict:
+            return False
+        name = await _attr_name(an, env, d)
+        item = v.get(name, _MISSING)
+        if item is _MISSING:
+            return False
+        if i < last:
+            v = await _force_item(item, d)
+    return True
+
+
+A.HasAttr.ev = _hasattr_ev  # type: ignore[method-assign]
+
+
+# --- control flow and calls: the tail loop -----------------------------------------------
+
+def _bool(v: Any, span: Any) -> bool:
+    if type(v) is not bool:
+        raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", span)
+    return v
+
+
+def _lambda_desc(node: A.Lambda) -> str:
+    if node.name is not None:
+        return f"function '{node.name}'"
+    return f"anonymous function at {node.span.short() if node.span else '?'}"
+
+
+async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
+    """The environment of a call of closure `f` with argument item `arg`."""
+    node = f.node
+    formals = node.formals
+    if formals is None:
+        return [f.env, arg]
+    a = await _force_item(arg, d)
+    if type(a) is not dict:
+        raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
+    env: list[Any] = [f.env]
+    for name, default in formals:
+        it = a.get(name, _MISSING)
+        if it is _MISSING:
+            if default is None:
+                raise TypeError_(f"{_lambda_desc(node)} called without required argument '{name}'", span)
+            env.append(None)  # filled below, once the environment exists
+        else:
+            env.append(it)
+    if node.arg is not None:
+        env.append(a)
+    i = 1
+    for name, default in formals:
+        if env[i] is None and name not in a:
+            env[i] = item_rec(default, env)  # type: ignore[arg-type]
+        i += 1
+    if not node.ellipsis:
+        names = node.formal_names
+        for k in a:
+            if k not in names:
+                raise TypeError_(f"{_lambda_desc(node)} called with unexpected argument '{k}'", span)
+    return env
+
+
+async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
+    """Apply function value `f` to argument items `args`; the forced result."""
+    for arg in args:
+        tf = type(f)
+        if tf is Lambda:
+            env = await bind_args(f, arg, d, span)
+            f = await eval_tail(f.node.body, env, d + 1) if d < BUDGET else await spawn(eval_tail(f.node.body, env, 0))
+        elif tf is PrimOp or tf is PrimOpApp:
+            f = await _call_primop(f, arg, d, span)
+        elif tf is dict and "__functor" in f:
+            functor = await _force_item(f["__functor"], d)
+            f = await call_value(functor, [f, arg], d + 1, span) if d < BUDGET else await spawn(call_value(functor, [f, arg], 0, span))
+        else:
+            raise TypeError_(f"attempt to call something which is not a function but {show_type(f)}", span)
+    return f
+
+
+async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
+    if type(f) is PrimOp:
+        op = f
+        args: tuple[Any, ...] = (arg,)
+    else:
+        op = f.op
+        args = f.args + (arg,)
+    if len(args) < op.arity:
+        return PrimOpApp(op, args)
+    strict = op.strict
+    forced = [(await _force_item(a, d)) if strict[i] else a for i, a in enumerate(args)]
+    try:
+        if op.is_async:
+            if d < BUDGET:
+                return await op.fn(*forced)
+            return await spawn(op.fn(*forced))
+        return op.fn(*forced)
+    except NixError as e:
+        raise e.at(span)
+
+
+async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
+    """Evaluate `node`, looping through tail positions in this same frame."""
+    while True:
+        t = type(node)
+        if t is A.If:
+            c = node.cond  # type: ignore[attr-defined]
+            v = c.fast(env)
+            if v is NOTFAST:
+                v = await (c.ev(env, d + 1) if d < BUDGET else spawn(c.ev(env, 0)))
+            if v is True:
+                node = node.then  # type: ignore[attr-defined]
+            elif v is False:
+                node = node.else_  # type: ignore[attr-defined]
+            else:
+                raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", c.span)
+            continue
+        if t is A.Apply:
+            fn = node.fn  # type: ignore[attr-defined]
+            f = fn.fast(env)
+            if f is NOTFAST:
+                f = await (fn.ev(env, d + 1) if d < BUDGET else spawn(fn.ev(env, 0)))
+            args = [a.item(env) for a in node.args]  # type: ignore[attr-defined]
+            span = node.span
+            if len(args) > 1:
+                f = await call_value(f, args[:-1], d, span)
+            arg = args[-1]
+            if type(f) is Lambda:
+                env = await bind_args(f, arg, d, span)
+                node = f.node.body
+                continue
+            return await call_value(f, [arg], d, span)
+        if t is A.Let:
+            new: list[Any] = [env]
+            new.extend([None] * len(node.names))  # type: ignore[attr-defined]
+            i = 1
+            for vnode, outer in node.values:  # type: ignore[attr-defined]
+                new[i] = vnode.item(env) if outer else item_rec(vnode, new)
+                i += 1
+            env = new
+            node = node.body  # type: ignore[attr-defined]
+            continue
+        if t is A.With:
+            env = [env, node.attrs.item(env)]  # type: ignore[attr-defined]
+            node = node.body  # type: ignore[attr-defined]
+            continue
+        if t is A.Assert:
+            c = node.cond  # type: ignore[attr-defined]
+            v = await eval_node(c, env, d)
+            if not _bool(v, c.span):
+                raise AssertionFailed(f"assertion '{node.text}' failed", node.span)  # type: ignore[attr-defined]
+            node = node.body  # type: ignore[attr-defined]
+            continue
+        v = node.fast(env)  # type: ignore[attr-defined]
+        if v is NOTFAST:
+            return await node.ev(env, d)
+        return v
+
+
+for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert):
+    _cls.ev = eval_tail  # type: ignore[method-assign]
+
+
+async def call(f: Any, *args: Any) -> Any:
+    """Public request: apply a function value to argument items."""
+    return await spawn(call_value(f, list(args), 0, None))
+
+
+# --- operators ----------------------------------------------------------------------
+
+async def _operands(self: A.BinOp, env: list[Any], d: int) -> tuple[Any, Any]:
+    l = self.left
+    a = l.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+    r = self.right
+    b = r.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+    return a, b
+
+
+def _int_result(v: int, span: Any) -> int:
+    if v < INT_MIN or v > INT_MAX:
+        raise EvalError("integer overflow", span)
+    return v
+
+
+async def _add_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    l = self.left
+    a = l.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+    r = self.right
+    b = r.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+    ta = type(a)
+    tb = type(b)
+    if ta is int and tb is int:
+        v = a + b
+        if v < INT_MIN or v > INT_MAX:
+            raise EvalError("integer overflow", self.span)
+        return v
+    return await add_values(a, b, d, self.span)
+
+
+async def add_values(a: Any, b: Any, d: int, span: Any) -> Any:
+    ta = type(a)
+    tb = type(b)
+    if ta is int or ta is float:
+        if tb is int or tb is float:
+            if ta is int and tb is int:
+                return _int_result(a + b, span)
+            return float(a) + float(b)
+        raise TypeError_(f"cannot add {show_type(b)} to {show_type(a)}", span)
+    if ta is NixPath:
+        if tb is NixPath:
+            s = b.path
+        else:
+            s = await coerce_to_string_d(b, d, copy_to_store=False, span=span)
+            if type(s) is NixString:
+                raise EvalError("a string that refers to a store path cannot be appended to a path", span)
+        return NixPath(canon_path(a.path + s))
+    if ta is str and tb is str:
+        return a + b
+    sa = await coerce_to_string_d(a, d, copy_to_store=True, span=span)
+    sb = await coerce_to_string_d(b, d, copy_to_store=True, span=span)
+    ctx = (sa.context if type(sa) is NixString else frozenset()) | (sb.context if type(sb) is NixString else frozenset())
+    return make_string(str(sa) + str(sb), ctx)
+
+
+def _num(v: Any, span: Any) -> Any:
+    if type(v) is not int and type(v) is not float:
+        raise TypeError_(f"value is {show_type(v)} while an integer was expected", span)
+    return v
+
+
+async def _sub_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    if type(a) is int and type(b) is int:
+        return _int_result(a - b, self.span)
+    _num(a, self.span)
+    _num(b, self.span)
+    return float(a) - float(b)
+
+
+async def _mul_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    if type(a) is int and type(b) is int:
+        return _int_result(a * b, self.span)
+    _num(a, self.span)
+    _num(b, self.span)
+    return float(a) * float(b)
+
+
+def div_values(a: Any, b: Any, span: Any) -> Any:
+    _num(a, span)
+    _num(b, span)
+    if b == 0:
+        raise EvalError("division by zero", span)
+    if type(a) is int and type(b) is int:
+        q = abs(a) // abs(b)
+        if (a < 0) != (b < 0):
+            q = -q
+        return _int_result(q, span)
+    return float(a) / float(b)
+
+
+async def _div_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    return div_values(a, b, self.span)
+
+
+async def _concat_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    if type(a) is not list:
+        raise TypeError_(f"value is {show_type(a)} while a list was expected", self.span)
+    if type(b) is not list:
+        raise TypeError_(f"value is {show_type(b)} while a list was expected", self.span)
+    return a + b
+
+
+async def _update_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    if type(a) is not dict:
+        raise TypeError_(f"value is {show_type(a)} while a set was expected", self.span)
+    if type(b) is not dict:
+        raise TypeError_(f"value is {show_type(b)} while a set was expected", self.span)
+    if not b:
+        return a
+    if not a:
+        return b
+    out = dict(a)
+    out.update(b)
+    return out
+
+
+async def _eq_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    return await values_equal(a, b, d)
+
+
+async def _neq_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    return not await values_equal(a, b, d)
+
+
+async def _lt_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    return await less_than(a, b, d, self.span)
+
+
+async def _gt_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    return await less_than(b, a, d, self.span)
+
+
+async def _le_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    return not await less_than(b, a, d, self.span)
+
+
+async def _ge_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a, b = await _operands(self, env, d)
+    return not await less_than(a, b, d, self.span)
+
+
+async def _and_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    if not _bool(await eval_node(self.left, env, d), self.left.span):
+        return False
+    return _bool(await eval_node(self.right, env, d), self.right.span)
+
+
+async def _or_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    if _bool(await eval_node(self.left, env, d), self.left.span):
+        return True
+    return _bool(await eval_node(self.right, env, d), self.right.span)
+
+
+async def _impl_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    if not _bool(await eval_node(self.left, env, d), self.left.span):
+        return True
+    return _bool(await eval_node(self.right, env, d), self.right.span)
+
+
+async def _not_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
+    return not _bool(await eval_node(self.expr, env, d), self.expr.span)
+
+
+async def _neg_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
+    v = await eval_node(self.expr, env, d)
+    if type(v) is int:
+        return _int_result(0 - v, self.span)
+    _num(v, self.span)
+    return 0.0 - v
+
+
+for _cls, _fn in ((A.Add, _add_ev), (A.Sub, _sub_ev), (A.Mul, _mul_ev), (A.Div, _div_ev),
+                  (A.Concat, _concat_ev), (A.Update, _update_ev), (A.Eq, _eq_ev),
+                  (A.NEq, _neq_ev), (A.Lt, _lt_ev), (A.Gt, _gt_ev), (A.Le, _le_ev),
+                  (A.Ge, _ge_ev), (A.And, _and_ev), (A.Or, _or_ev), (A.Impl, _impl_ev),
+                  (A.Not, _not_ev), (A.Neg, _neg_ev)):
+    _cls.ev = _fn  # type: ignore[method-assign]
+
+
+async def values_equal(a: Any, b: Any, d: int) -> bool:
+    """Nix's `==` on two forced values; iterative over nested lists and sets."""
+    stack: list[tuple[Any, Any]] = [(a, b)]
+    while stack:
+        x, y = stack.pop()
+        if x is y and type(x) is not float:
+            continue
+        if type(x) is Thunk:
+            x = await _force_item(x, d)
+        if type(y) is Thunk:
+            y = await _force_item(y, d)
+        tx = type(x)
+        ty = type(y)
+        if tx is int or tx is float:
+            if (ty is int or ty is float) and x == y:
+                continue
+            return False
+        if tx is str or tx is NixString:
+            if (ty is str or ty is NixString) and str(x) == str(y):
+                continue
+            return False
+        if tx is not ty:
+            return False
+        if tx is bool:
+            if x is y:
+                continue
+            return False
+        if x is None:
+            continue
+        if tx is NixPath:
+            if x.path == y.path:
+                continue
+            return False
+        if tx is list:
+            if len(x) != len(y):
+                return False
+            stack.extend(zip(reversed(x), reversed(y)))
+            continue
+        if tx is dict:
+            if len(x) != len(y):
+                return False
+            if _is_derivation_shallow(x) and _is_derivation_shallow(y):
+                tx_ = await _force_item(x["type"], d)
+                ty_ = await _force_item(y["type"], d)
+                if tx_ == "derivation" and ty_ == "derivation" and "outPath" in x and "outPath" in y:
+                    stack.append((x["outPath"], y["outPath"]))
+                    continue
+            if x.keys() != y.keys():
+                return False
+            for k in sorted(x, reverse=True):
+                stack.append((x[k], y[k]))
+            continue
+        # functions are never equal
+        return False
+    return True
+
+
+def _is_derivation_shallow(x: dict[str, Any]) -> bool:
+    return "type" in x
+
+
+async def less_than(a: Any, b: Any, d: int, span: Any) -> bool:
+    while True:
+        ta = type(a)
+        tb = type(b)
+        if (ta is int or ta is float) and (tb is int or tb is float):
+            return a < b
+        if (ta is str or ta is NixString) and (tb is str or tb is NixString):
+            return str(a) < str(b)
+        if ta is NixPath and tb is NixPath:
+            return a.path < b.path
+        if ta is list and tb is list:
+            i = 0
+            n = min(len(a), len(b))
+            while i < n:
+                x = await _force_item(a[i], d)
+                y = await _force_item(b[i], d)
+                if not await values_equal(x, y, d):
+                    a, b = x, y
+                    break
+                i += 1
+            else:
+                return len(a) < len(b)
+            continue
+        raise TypeError_(f"cannot compare {show_type(a)} with {show_type(b)}", span)
+
+
+# --- strings ---------------------------------------------------------------------------
+
+def format_float_tostring(f: float) -> str:
+    """`toString` of a float: C's %f (std::to_string)."""
+    return "%f" % f
+
+
+async def coerce_to_string_d(v: Any, d: int, *, copy_to_store: bool = True,
+                             coerce_more: bool = False, span: Any = None) -> str:
+    tv = type(v)
+    if tv is str or tv is NixString:
+        return v
+    if tv is NixPath:
+        if copy_to_store:
+            return await current().copy_path_to_store(v, span)
+        return v.path
+    if tv is dict:
+        if "__toString" in v:
+            fn = await _force_item(v["__toString"], d)
+            r = await spawn(call_value(fn, [v], 0, span))
+            return await coerce_to_string_d(r, d, copy_to_store=copy_to_store, coerce_more=coerce_more, span=span)
+        if "outPath" in v:
+            r = await _force_item(v["outPath"], d)
+            return await coerce_to_string_d(r, d, copy_to_store=copy_to_store, coerce_more=coerce_more, span=span)
+    if coerce_more:
+        if tv is bool:
+            return "1" if v else ""
+        if tv is int:
+            return str(v)
+        if tv is float:
+            return format_float_tostring(v)
+        if v is None:
+            return ""
+        if tv is list:
+            out = []
+            ctx: set[str] = set()
+            n = len(v)
+            for i, it in enumerate(v):
+                x = await _force_item(it, d)
+                s = await coerce_to_string_d(x, d, copy_to_store=copy_to_store, coerce_more=True, span=span)
+                if type(s) is NixString:
+                    ctx |= s.context
+                out.append(str(s))
+                if i < n - 1 and not (type(x) is list and len(x) == 0):
+                    out.append(" ")
+            return make_string("".join(out), ctx)
+    raise TypeError_(f"cannot coerce {show_type(v)} to a string", span)
+
+
+async def coerce_to_string(v: Any, *, copy_to_store: bool = True, coerce_more: bool = False,
+                           span: Any = None) -> str:
+    """Public request: Nix's string coercion of a forced value."""
+    return await spawn(coerce_to_string_d(v, 0, copy_to_store=copy_to_store,
+                                          coerce_more=coerce_more, span=span))
+
+
+# --- deep forcing ------------------------------------------------------------------------
+
+async def force_deep_d(v: Any, d: int) -> Any:
+    """Force every item reachable from `v` (deepSeq); iterative, visits each
+    container once."""
+    seen: set[int] = set()
+    stack = [v]
+    while stack:
+        x = stack.pop()
+        tx = type(x)
+        if tx is list:
+            if id(x) in seen:
+                continue
+            seen.add(id(x))
+            for i, it in enumerate(x):
+                if type(it) is Thunk:
+                    it = await _force_item(it, d)
+                    x[i] = it
+                if type(it) is list or type(it) is dict:
+                    stack.append(it)
+        elif tx is dict:
+            if id(x) in seen:
+                continue
+            seen.add(id(x))
+            for k, it in x.items():
+                if type(it) is Thunk:
+                    it = await _force_item(it, d)
+                    x[k] = it
+                if type(it) is list or type(it) is dict:
+                    stack.append(it)
+    return v
+
+
+async def force_deep(v: Any) -> Any:
+    """Public request: force everything reachable from a value."""
+    if type(v) is Thunk:
+        v = await force(v)
+    return await spawn(force_deep_d(v, 0))
+
+
+def run_node(node: A.Node, env: list[Any]) -> Coroutine[Any, Any, Any]:
+    """A coroutine evaluating `node` in `env` (the entry point for a program)."""
+    return eval_node(node, env, 0)

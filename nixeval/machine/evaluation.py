@@ -1,0 +1,173 @@
+"""One evaluation: its settings, global environment, import cache and entry points.
+
+Invariants:
+- The global scope (`true`, `builtins`, `map`, `__add`, ...) is the outermost
+  static environment: lexical lookups resolve there before any `with`.
+- Each file is read, parsed and evaluated at most once per evaluation (the import
+  cache maps a canonical path to its value's item).
+- `_current` (see eval.py) points at the evaluation whose machine is running, so that
+  builtins can reach settings without threading them through every call.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Coroutine
+from typing import Any
+
+from nixeval.errors import EvalError, ImportError_, Source, Span
+from nixeval.machine import eval as E
+from nixeval.machine.scheduler import Machine
+from nixeval.syntax import ast as A
+from nixeval.syntax.lower import canon_path, parse
+from nixeval.values import NixPath, PrimOp, Thunk
+
+
+class Evaluation:
+    def __init__(self, *, nix_path: list[str] | None = None, search_path: list[str] | None = None,
+                 store_dir: str | None = None, pure: bool = False, restrict: bool = False,
+                 read_only: bool = True, cwd: str | None = None, env: dict[str, str] | None = None,
+                 show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None):
+        from nixeval import builtins as _b  # noqa: F401 - registers every builtin
+        from nixeval.builtins.registry import BUILTINS, CONSTANTS, GLOBALS
+
+        self.environ = dict(os.environ) if env is None else dict(env)
+        self.cwd = cwd if cwd is not None else os.getcwd()
+        self.store_dir = store_dir or self.environ.get("NIX_STORE_DIR") or "/nix/store"
+        self.pure = pure
+        self.restrict = restrict
+        self.read_only = read_only
+        self.show_trace = show_trace
+        self.search_path = self._make_search_path(search_path or [], nix_path)
+        self.import_cache: dict[str, Any] = {}
+        self.machine = Machine()
+
+        builtins_set: dict[str, Any] = {}
+        global_names: dict[str, int] = {}
+        env_slots: list[Any] = [None]
+
+        def bind_global(name: str, value: Any) -> None:
+            if name in global_names:
+                env_slots[global_names[name]] = value
+                return
+            global_names[name] = len(env_slots)
+            env_slots.append(value)
+
+        ops = dict(BUILTINS)
+        if extra_builtins:
+            ops.update(extra_builtins)
+        for name, op in ops.items():
+            builtins_set[name] = op
+        for name, factory in CONSTANTS.items():
+            builtins_set[name] = factory(self) if callable(factory) else factory
+        builtins_set["builtins"] = builtins_set
+        for name, value in builtins_set.items():
+            if name in GLOBALS or name in ("true", "false", "null", "builtins"):
+                bind_global(name, value)
+            else:
+                bind_global("__" + name, value)
+        for name, value in (("true", True), ("false", False), ("null", None)):
+            if name not in global_names:
+                bind_global(name, value)
+        self.builtins = builtins_set
+        self.global_names = global_names
+        self.global_env = env_slots
+
+    # --- search path ---------------------------------------------------------------
+
+    def _make_search_path(self, flags: list[str], nix_path: list[str] | None) -> list[tuple[str, str]]:
+        entries = list(flags)
+        if nix_path is None:
+            raw = self.environ.get("NIX_PATH", "")
+            nix_path = [e for e in raw.split(":") if e] if raw else []
+        entries.extend(nix_path)
+        out = []
+        for e in entries:
+            if "=" in e:
+                prefix, path = e.split("=", 1)
+            else:
+                prefix, path = "", e
+            out.append((prefix, path))
+        return out
+
+    # --- parsing and evaluation ----------------------------------------------------
+
+    def parse_source(self, source: Source, base_dir: str) -> A.Node:
+        return parse(source, base_dir, self.global_names, home=self.environ.get("HOME"))
+
+    def parse_string(self, text: str, base_dir: str | None = None) -> A.Node:
+        return self.parse_source(Source(text), base_dir or self.cwd)
+
+    def parse_file(self, path: str) -> A.Node:
+        text = self.read_text(path)
+        return self.parse_source(Source(text, path=path), os.path.dirname(path))
+
+    def read_text(self, path: str) -> str:
+        try:
+            with open(path, "rb") as f:
+                return f.read().decode("utf-8", "surrogateescape")
+        except FileNotFoundError:
+            raise ImportError_(f"getting status of '{path}': No such file or directory") from None
+        except IsADirectoryError:
+            raise ImportError_(f"reading file '{path}': Is a directory") from None
+        except OSError as e:
+            raise ImportError_(f"reading file '{path}': {e.strerror}") from None
+
+    def resolve_import_path(self, path: str) -> str:
+        path = canon_path(path)
+        if os.path.isdir(path):
+            path = path.rstrip("/") + "/default.nix" if path != "/" else "/default.nix"
+        return path
+
+    def import_item(self, path: str) -> Any:
+        """The item (a thunk) of the value of the file at `path`, cached."""
+        path = self.resolve_import_path(path)
+        item = self.import_cache.get(path)
+        if item is None:
+            node = self.parse_file(path)
+            item = Thunk(node, self.global_env)
+            self.import_cache[path] = item
+        return item
+
+    def run(self, coro: Coroutine[Any, Any, Any]) -> Any:
+        old = E.set_current(self)
+        try:
+            return self.machine.run(coro)
+        finally:
+            E.set_current(old)
+
+    def eval_node(self, node: A.Node) -> Any:
+        return self.run(E.run_node(node, self.global_env))
+
+    def eval_string(self, text: str, base_dir: str | None = None) -> Any:
+        return self.eval_node(self.parse_string(text, base_dir))
+
+    def eval_file(self, path: str) -> Any:
+        return self.eval_node(self.parse_file(self.resolve_import_path(os.path.abspath(path))))
+
+    # --- store hooks (see nixeval.store) ------------------------------------------
+
+    async def copy_path_to_store(self, path: NixPath, span: Span | None) -> str:
+        """The store path a path value becomes inside a string (with its context)."""
+        try:
+            from nixeval.store import add_path_to_store  # type: ignore[attr-defined]
+        except ImportError:
+            raise EvalError(f"cannot copy '{path.path}' to the store: not supported yet", span) from None
+        return await add_path_to_store(self, path, span)  # type: ignore[no-any-return]
+
+    def find_file(self, search_path: list[tuple[str, str]], name: str, span: Span | None) -> str:
+        for prefix, base in search_path:
+            if prefix == "":
+                candidate = base.rstrip("/") + "/" + name
+            elif name == prefix:
+                candidate = base
+            elif name.startswith(prefix + "/"):
+                candidate = base.rstrip("/") + name[len(prefix):]
+            else:
+                continue
+            if not candidate.startswith("/"):
+                candidate = os.path.join(self.cwd, candidate)
+            if os.path.exists(candidate):
+                return canon_path(candidate)
+        raise EvalError(
+            f"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)", span)

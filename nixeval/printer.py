@@ -1,0 +1,127 @@
+"""Printing values as `nix-instantiate --eval` prints them.
+
+Invariants:
+- Iterative: a value nested 100,000 deep prints without recursion.
+- Attribute names in byte order; names that are not identifiers (or are keywords)
+  are quoted; non-empty lists and sets seen before print as `«repeated»`.
+- Lazy printing (no --strict) shows unforced thunks as `<CODE>`; strict printing
+  forces everything first (by the caller, with `force_deep`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk
+
+_IDENT = re.compile(r"[a-zA-Z_][a-zA-Z0-9_'-]*\Z")
+_KEYWORDS = {"if", "then", "else", "assert", "with", "let", "in", "rec", "inherit"}
+
+
+def format_float(f: float) -> str:
+    """A float as Nix prints it (C++ ostream, precision 6: like %g)."""
+    if math.isnan(f):
+        return "-nan" if math.copysign(1.0, f) < 0 else "nan"
+    if math.isinf(f):
+        return "inf" if f > 0 else "-inf"
+    return "%g" % f
+
+
+def escape_string(s: str) -> str:
+    out = ['"']
+    for c in s:
+        if c == '"' or c == "\\":
+            out.append("\\" + c)
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\r":
+            out.append("\\r")
+        elif c == "\t":
+            out.append("\\t")
+        elif c == "$":
+            out.append("$")
+        else:
+            out.append(c)
+    text = "".join(out).replace("${", "\\${")
+    return text + '"'
+
+
+def format_attr_name(name: str) -> str:
+    if _IDENT.match(name) and name not in _KEYWORDS:
+        return name
+    return escape_string(name)
+
+
+def print_value(v: Any) -> str:
+    """Print a value; unforced thunks show as `<CODE>`."""
+    out: list[str] = []
+    seen: set[int] = set()
+    # The stack holds values to print and literal strings (tagged) to emit.
+    stack: list[tuple[bool, Any]] = [(False, v)]
+    while stack:
+        is_text, x = stack.pop()
+        if is_text:
+            out.append(x)
+            continue
+        if type(x) is Thunk:
+            if x.node is not None:
+                out.append("<CODE>")
+                continue
+            x = x.value
+        t = type(x)
+        if t is int:
+            out.append(str(x))
+        elif t is bool:
+            out.append("true" if x else "false")
+        elif x is None:
+            out.append("null")
+        elif t is str or t is NixString:
+            out.append(escape_string(x))
+        elif t is float:
+            out.append(format_float(x))
+        elif t is NixPath:
+            out.append(x.path)
+        elif t is list:
+            if x and id(x) in seen:
+                out.append("«repeated»")
+                continue
+            if x:
+                seen.add(id(x))
+            out.append("[ ")
+            stack.append((True, "]"))
+            for item in reversed(x):
+                stack.append((True, " "))
+                stack.append((False, item))
+        elif t is dict:
+            if x and id(x) in seen:
+                out.append("«repeated»")
+                continue
+            if x:
+                seen.add(id(x))
+            out.append("{ ")
+            stack.append((True, "}"))
+            for name in sorted(x, reverse=True):
+                stack.append((True, "; "))
+                stack.append((False, x[name]))
+                stack.append((True, format_attr_name(name) + " = "))
+        elif t is Lambda:
+            out.append("<LAMBDA>")
+        elif t is PrimOp:
+            out.append("<PRIMOP>")
+        elif t is PrimOpApp:
+            out.append("<PRIMOP-APP>")
+        else:
+            out.append(repr(x))
+    return "".join(out)
+
+
+async def show_value(v: Any, strict: bool = True) -> str:
+    """Print a value from inside the machine (forcing it deeply first if strict)."""
+    from nixeval.machine.eval import force, force_deep
+
+    v = await force(v)
+    if strict:
+        await force_deep(v)
+    return print_value(v)

@@ -1,0 +1,1 @@
+"""Syntax: tree-sitter parsing, lowering to nixeval's AST, scope analysis."""

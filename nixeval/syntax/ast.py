@@ -1,0 +1,280 @@
+"""nixeval's abstract syntax tree: what the lowering produces and the evaluator walks.
+
+Invariants:
+- Nodes are small `__slots__` classes named with Nix's own terms; every node has a
+  `span` (source, start, end) for errors.
+- Variables are resolved statically by the lowering: `Var(depth, index)` reads the
+  environment `depth` levels up; `WithVar` is a dynamic lookup through the enclosing
+  `with` scopes (`with_depths`, innermost first).
+- Runtime environments are Python lists: `env[0]` is the parent environment, the
+  slots are `env[1:]`. A `with` scope is an environment with one slot, the attrset.
+- The evaluator attaches an `ev` method (and a few flags) to each class; nothing in
+  this module evaluates.
+- `simple` nodes (constants, closures, list and non-rec attrset literals) can be
+  evaluated by `sv(env)` synchronously without forcing anything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nixeval.errors import Span
+
+
+class Node:
+    __slots__ = ("span",)
+    simple = False
+
+    def ev(self, env: list[Any], d: int) -> Any:  # replaced by the evaluator
+        raise NotImplementedError(type(self).__name__)
+
+
+class Const(Node):
+    """A literal: int, float, string without interpolation, path, URI."""
+
+    __slots__ = ("value",)
+    simple = True
+
+    def __init__(self, value: Any, span: Span | None = None):
+        self.value = value
+        self.span = span
+
+
+class Var(Node):
+    """A lexically bound variable: `depth` environments up, slot `index`."""
+
+    __slots__ = ("name", "depth", "index")
+
+    def __init__(self, name: str, depth: int, index: int, span: Span | None = None):
+        self.name = name
+        self.depth = depth
+        self.index = index
+        self.span = span
+
+
+class WithVar(Node):
+    """A variable bound by an enclosing `with`: looked up at run time."""
+
+    __slots__ = ("name", "with_depths")
+
+    def __init__(self, name: str, with_depths: tuple[int, ...], span: Span | None = None):
+        self.name = name
+        self.with_depths = with_depths
+        self.span = span
+
+
+class Str(Node):
+    """A string with interpolations: `parts` are str or Node."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[Any], span: Span | None = None):
+        self.parts = parts
+        self.span = span
+
+
+class PathInterp(Node):
+    """A path with interpolations (`./a/${b}`): parts are str or Node; the first
+    part is already made absolute."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[Any], span: Span | None = None):
+        self.parts = parts
+        self.span = span
+
+
+class AttrName:
+    """One component of an attribute path: static `name`, or a dynamic `expr`."""
+
+    __slots__ = ("name", "expr", "span")
+
+    def __init__(self, name: str | None, expr: Node | None, span: Span | None = None):
+        self.name = name
+        self.expr = expr
+        self.span = span
+
+
+class Select(Node):
+    """`e.a.b` or `e.a.b or default`."""
+
+    __slots__ = ("expr", "path", "default")
+
+    def __init__(self, expr: Node, path: list[AttrName], default: Node | None,
+                 span: Span | None = None):
+        self.expr = expr
+        self.path = path
+        self.default = default
+        self.span = span
+
+
+class HasAttr(Node):
+    """`e ? a.b`."""
+
+    __slots__ = ("expr", "path")
+
+    def __init__(self, expr: Node, path: list[AttrName], span: Span | None = None):
+        self.expr = expr
+        self.path = path
+        self.span = span
+
+
+class Attrs(Node):
+    """An attribute set literal.
+
+    `static` maps name -> (Node, span, inherited); `dynamic` is a list of
+    (name Node, value Node, span). For `rec` sets (and `let`), `rec_names` gives the
+    slot order of the new environment, and values are evaluated in it; otherwise
+    values close over the enclosing environment. Inherited values (`inherit x;`) of a
+    rec set are evaluated in the enclosing environment (`outer` flag set).
+    """
+
+    __slots__ = ("rec", "static", "dynamic", "rec_names")
+
+    def __init__(self, rec: bool, static: dict[str, tuple[Node, Span | None, bool]],
+                 dynamic: list[tuple[Node, Node, Span | None]], span: Span | None = None):
+        self.rec = rec
+        self.static = static
+        self.dynamic = dynamic
+        self.rec_names = list(static) if rec else []
+        self.span = span
+
+
+class List(Node):
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Node], span: Span | None = None):
+        self.items = items
+        self.span = span
+
+
+class Let(Node):
+    """`let bindings in body`: a new environment with one slot per name; values are
+    (Node, outer) pairs, `outer` meaning evaluated in the enclosing env (inherit)."""
+
+    __slots__ = ("names", "values", "body")
+
+    def __init__(self, names: list[str], values: list[tuple[Node, bool]], body: Node,
+                 span: Span | None = None):
+        self.names = names
+        self.values = values
+        self.body = body
+        self.span = span
+
+
+class With(Node):
+    __slots__ = ("attrs", "body")
+
+    def __init__(self, attrs: Node, body: Node, span: Span | None = None):
+        self.attrs = attrs
+        self.body = body
+        self.span = span
+
+
+class Assert(Node):
+    __slots__ = ("cond", "body", "text")
+
+    def __init__(self, cond: Node, body: Node, text: str, span: Span | None = None):
+        self.cond = cond
+        self.body = body
+        self.text = text
+        self.span = span
+
+
+class If(Node):
+    __slots__ = ("cond", "then", "else_")
+
+    def __init__(self, cond: Node, then: Node, else_: Node, span: Span | None = None):
+        self.cond = cond
+        self.then = then
+        self.else_ = else_
+        self.span = span
+
+
+class Lambda(Node):
+    """A function. `arg` is the plain parameter or the `@` name (or None);
+    `formals` a list of (name, default Node or None) or None for `x: body`.
+    The call environment has slots: formals in order, then `arg` if set."""
+
+    __slots__ = ("arg", "formals", "ellipsis", "body", "name", "nslots", "formal_names")
+    simple = True
+
+    def __init__(self, arg: str | None, formals: list[tuple[str, Node | None]] | None,
+                 ellipsis: bool, body: Node, span: Span | None = None):
+        self.arg = arg
+        self.formals = formals
+        self.ellipsis = ellipsis
+        self.body = body
+        self.name: str | None = None
+        self.nslots = (len(formals) if formals is not None else 0) + (1 if arg else 0)
+        self.formal_names = frozenset(n for n, _ in formals) if formals is not None else frozenset()
+        self.span = span
+
+
+class Apply(Node):
+    """`f a b ...`: a function applied to one or more arguments."""
+
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn: Node, args: list[Node], span: Span | None = None):
+        self.fn = fn
+        self.args = args
+        self.span = span
+
+
+class UnOp(Node):
+    __slots__ = ("expr",)
+
+    def __init__(self, expr: Node, span: Span | None = None):
+        self.expr = expr
+        self.span = span
+
+
+class Not(UnOp):
+    __slots__ = ()
+
+
+class Neg(UnOp):
+    __slots__ = ()
+
+
+class BinOp(Node):
+    __slots__ = ("left", "right")
+    op = "?"
+
+    def __init__(self, left: Node, right: Node, span: Span | None = None):
+        self.left = left
+        self.right = right
+        self.span = span
+
+
+def _binop(name: str, symbol: str) -> type[BinOp]:
+    cls = type(name, (BinOp,), {"__slots__": (), "op": symbol, "__doc__": f"`a {symbol} b`"})
+    return cls
+
+
+Add = _binop("Add", "+")
+Sub = _binop("Sub", "-")
+Mul = _binop("Mul", "*")
+Div = _binop("Div", "/")
+Concat = _binop("Concat", "++")
+Update = _binop("Update", "//")
+Eq = _binop("Eq", "==")
+NEq = _binop("NEq", "!=")
+Lt = _binop("Lt", "<")
+Le = _binop("Le", "<=")
+Gt = _binop("Gt", ">")
+Ge = _binop("Ge", ">=")
+And = _binop("And", "&&")
+Or = _binop("Or", "||")
+Impl = _binop("Impl", "->")
+
+BINOPS: dict[str, type[BinOp]] = {c.op: c for c in
+                                  (Add, Sub, Mul, Div, Concat, Update, Eq, NEq, Lt, Le, Gt, Ge,
+                                   And, Or, Impl)}
+
+
+class CurPos(Node):
+    """`__curPos`: an attrset { file, line, column } of its own position."""
+
+    __slots__ = ()

@@ -1,0 +1,837 @@
+"""Lowering: tree-sitter's concrete syntax tree -> nixeval's AST, with scope analysis.
+
+This is the only module that touches tree-sitter nodes.
+
+Invariants:
+- No recursion per level of nesting: every lowering function is a generator that
+  `yield`s a child (a tree-sitter node, or a `_PreAttrs`) and receives its lowered
+  AST; `_drive` runs them with an explicit stack. A 100,000-deep input costs heap.
+- Scope analysis happens here: each variable becomes `Var(depth, index)`, a
+  `WithVar`, or a `ParseError` ("undefined variable") when no `with` encloses it.
+- The grammar gaps of tree-sitter-nix 0.1.0 are repaired here (trailing comma in
+  formals, `or` as an argument) and the programs the grammar accepts but Nix rejects
+  (duplicate attributes and formals, dynamic attributes in `let`) are rejected with
+  Nix's messages. See grammar/README.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Generator
+from typing import Any
+
+import tree_sitter
+import tree_sitter_nix
+
+from nixeval.errors import ParseError, Source, Span
+from nixeval.syntax import ast as A
+from nixeval.values import NixPath
+
+LANGUAGE = tree_sitter.Language(tree_sitter_nix.language())
+_parser = tree_sitter.Parser(LANGUAGE)
+
+Gen = Generator[Any, Any, Any]
+
+
+class Scope:
+    __slots__ = ("names", "is_with")
+
+    def __init__(self, names: dict[str, int] | None, is_with: bool = False):
+        self.names = names if names is not None else {}
+        self.is_with = is_with
+
+
+def canon_path(path: str) -> str:
+    """Nix's canonPath: absolute, no `.`/`..` components, no trailing slash."""
+    out: list[str] = []
+    for part in path.split("/"):
+        if part == "" or part == ".":
+            continue
+        if part == "..":
+            if out:
+                out.pop()
+            continue
+        out.append(part)
+    return "/" + "/".join(out)
+
+
+_DQ_ESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
+_DQ_ESCAPE_RE = re.compile(r"\\(.)", re.S)
+
+
+def unescape_dq(raw: str) -> str:
+    return _DQ_ESCAPE_RE.sub(lambda m: _DQ_ESCAPES.get(m.group(1), m.group(1)), raw)
+
+
+# Tokens of an indented string's literal text, as Nix's lexer splits them (the
+# split matters: indentation stripping treats the final token specially).
+_IND_TOKENS = [
+    (re.compile(r"(?:[^$']|\$[^{']|'[^'$])+", re.S), None),
+    (re.compile(r"''\$"), "$"),
+    (re.compile(r"'''"), "''"),
+    (re.compile(r"''\\(.)", re.S), "escape"),
+    (re.compile(r"'"), "'"),
+    (re.compile(r"\$"), "$"),
+]
+
+
+def _ind_tokens(raw: str) -> list[str]:
+    out = []
+    pos = 0
+    n = len(raw)
+    while pos < n:
+        best = None
+        best_len = 0
+        for pat, kind in _IND_TOKENS:
+            m = pat.match(raw, pos)
+            if m and m.end() - pos > best_len:
+                best, best_len = (m, kind), m.end() - pos
+        if best is None:  # cannot happen for text the grammar accepted
+            out.append(raw[pos:])
+            break
+        m, kind = best
+        if kind is None:
+            out.append(m.group(0))
+        elif kind == "escape":
+            c = m.group(1)
+            out.append(_DQ_ESCAPES.get(c, c))
+        else:
+            out.append(kind)
+        pos += best_len
+    return out
+
+
+def strip_indentation(parts: list[Any]) -> list[Any]:
+    """Nix's indentation stripping over tokens (str) and interpolations (Node)."""
+    if not parts:
+        return []
+    at_start = True
+    min_indent = 1000000
+    cur = 0
+    for p in parts:
+        if not isinstance(p, str):
+            if at_start:
+                at_start = False
+                min_indent = min(min_indent, cur)
+            continue
+        for c in p:
+            if at_start:
+                if c == " ":
+                    cur += 1
+                elif c == "\n":
+                    cur = 0
+                else:
+                    at_start = False
+                    min_indent = min(min_indent, cur)
+            elif c == "\n":
+                at_start = True
+                cur = 0
+    out: list[Any] = []
+    at_start = True
+    dropped = 0
+    last = len(parts) - 1
+    for i, p in enumerate(parts):
+        if not isinstance(p, str):
+            at_start = False
+            dropped = 0
+            out.append(p)
+            continue
+        buf = []
+        for c in p:
+            if at_start:
+                if c == " ":
+                    if dropped >= min_indent:
+                        buf.append(c)
+                    dropped += 1
+                elif c == "\n":
+                    dropped = 0
+                    buf.append(c)
+                else:
+                    at_start = False
+                    dropped = 0
+                    buf.append(c)
+            else:
+                buf.append(c)
+                if c == "\n":
+                    at_start = True
+        s = "".join(buf)
+        if i == last:
+            nl = s.rfind("\n")
+            if nl >= 0 and s[nl + 1 :].strip(" ") == "":
+                s = s[: nl + 1]
+        out.append(s)
+    return out
+
+
+class _Entry:
+    """One attribute of an attrset literal being assembled (before lowering)."""
+
+    __slots__ = ("value", "nested", "span", "inherited", "inherit_from")
+
+    def __init__(self, span: Span):
+        self.value: Any = None  # tree-sitter node of the value
+        self.nested: _PreAttrs | None = None
+        self.span = span
+        self.inherited = False
+        self.inherit_from: Any = None  # (tree-sitter node of `e` in `inherit (e)`, key)
+
+
+class _PreAttrs:
+    """An attrset literal with attribute paths merged (`a.b = 1; a.c = 2;`)."""
+
+    __slots__ = ("rec", "static", "dynamic", "span", "is_let")
+
+    def __init__(self, rec: bool, span: Span, is_let: bool = False):
+        self.rec = rec
+        self.static: dict[str, _Entry] = {}
+        self.dynamic: list[tuple[Any, Any, Span]] = []  # (name node, value node | _PreAttrs, span)
+        self.span = span
+        self.is_let = is_let
+
+
+_KEYWORDS = {"if", "then", "else", "assert", "with", "let", "in", "rec", "inherit"}
+
+
+class Lowering:
+    def __init__(self, source: Source, base_dir: str, global_names: dict[str, int],
+                 home: str | None = None):
+        self.source = source
+        self.data = source.data
+        self.base_dir = base_dir
+        self.scopes: list[Scope] = [Scope(global_names)]
+        self.home = home
+        self.inherit_cache: dict[Any, A.Node] = {}
+
+    # --- helpers ---------------------------------------------------------------
+
+    def span(self, n: Any) -> Span:
+        return Span(self.source, n.start_byte, n.end_byte)
+
+    def text(self, n: Any) -> str:
+        return self.data[n.start_byte : n.end_byte].decode("utf-8", "surrogateescape")
+
+    def error(self, msg: str, n: Any) -> ParseError:
+        return ParseError(msg, self.span(n))
+
+    def resolve(self, name: str, span: Span) -> A.Node:
+        withs = []
+        depth = 0
+        for scope in reversed(self.scopes):
+            if scope.is_with:
+                withs.append(depth)
+            else:
+                idx = scope.names.get(name)
+                if idx is not None:
+                    return A.Var(name, depth, idx, span)
+            depth += 1
+        if withs:
+            return A.WithVar(name, tuple(withs), span)
+        raise ParseError(f"undefined variable '{name}'", span)
+
+    # --- the driver --------------------------------------------------------------
+
+    def lower(self, root: Any) -> A.Node:
+        return self._drive(root)
+
+    def _drive(self, first: Any) -> Any:
+        stack: list[Gen] = []
+        gen = self._dispatch(first)
+        val: Any = None
+        while True:
+            try:
+                child = gen.send(val)
+            except StopIteration as stop:
+                if not stack:
+                    return stop.value
+                gen = stack.pop()
+                val = stop.value
+                continue
+            stack.append(gen)
+            gen = self._dispatch(child)
+            val = None
+
+    def _dispatch(self, n: Any) -> Gen:
+        if type(n) is _PreAttrs:
+            return self.l_preattrs(n)
+        meth = getattr(self, "l_" + n.type, None)
+        if meth is None:
+            if n.type == "ERROR" or n.is_missing:
+                raise self.syntax_error(n)
+            raise self.error(f"syntax error, unexpected {n.type}", n)
+        return meth(n)
+
+    def syntax_error(self, n: Any) -> ParseError:
+        return syntax_error(self.source, n)
+
+    # --- leaves ----------------------------------------------------------------
+
+    def l_source_code(self, n: Any) -> Gen:
+        body = n.child_by_field_name("expression")
+        if body is None:
+            raise ParseError("syntax error, unexpected end of file", Span(self.source, n.end_byte, n.end_byte))
+        return (yield body)
+
+    def l_parenthesized_expression(self, n: Any) -> Gen:
+        return (yield n.child_by_field_name("expression"))
+
+    def l_integer_expression(self, n: Any) -> Gen:
+        text = self.text(n)
+        value = int(text)
+        if value > 2**63 - 1:
+            raise self.error(f"invalid integer '{text}'", n)
+        return A.Const(value, self.span(n))
+        yield  # pragma: no cover
+
+    def l_float_expression(self, n: Any) -> Gen:
+        return A.Const(float(self.text(n)), self.span(n))
+        yield  # pragma: no cover
+
+    def l_uri_expression(self, n: Any) -> Gen:
+        return A.Const(self.text(n), self.span(n))
+        yield  # pragma: no cover
+
+    def l_variable_expression(self, n: Any) -> Gen:
+        ident = n.child_by_field_name("name")
+        if ident is None or ident.is_missing:
+            raise self.syntax_error(ident if ident is not None else n)
+        name = self.text(ident)
+        if name in _KEYWORDS:
+            raise self.error(f"syntax error, unexpected {name.upper()}", n)
+        if name == "__curPos":
+            return A.CurPos(self.span(n))
+        return self.resolve(name, self.span(n))
+        yield  # pragma: no cover
+
+    def l_spath_expression(self, n: Any) -> Gen:
+        name = self.text(n)[1:-1]
+        span = self.span(n)
+        fn = self.resolve("__findFile", span)
+        nix_path = self.resolve("__nixPath", span)
+        return A.Apply(fn, [nix_path, A.Const(name, span)], span)
+        yield  # pragma: no cover
+
+    def _path_parts(self, n: Any, home: bool) -> Gen:
+        span = self.span(n)
+        parts: list[Any] = []
+        for c in n.children:
+            if c.type == "interpolation":
+                parts.append((yield c.child_by_field_name("expression")))
+            else:
+                parts.append(self.text(c))
+        first = parts[0] if parts and isinstance(parts[0], str) else ""
+        if home:
+            home_dir = self.home if self.home is not None else os.environ.get("HOME", "")
+            first = home_dir + first[1:]
+        elif not first.startswith("/"):
+            first = self.base_dir.rstrip("/") + "/" + first
+        if len(parts) == 1:
+            return A.Const(NixPath(canon_path(first)), span)
+        if parts and isinstance(parts[0], str):
+            parts[0] = first
+        else:
+            parts.insert(0, first)
+        return A.PathInterp(parts, span)
+
+    def l_path_expression(self, n: Any) -> Gen:
+        return (yield from self._path_parts(n, home=False))
+
+    def l_hpath_expression(self, n: Any) -> Gen:
+        return (yield from self._path_parts(n, home=True))
+
+    # --- strings -----------------------------------------------------------------
+
+    def l_string_expression(self, n: Any) -> Gen:
+        parts: list[Any] = []
+        children = n.children
+        start = children[0].end_byte  # after the opening quote
+        end_quote = children[-1]
+        if end_quote.is_missing or end_quote.type != '"':
+            raise self.syntax_error(end_quote)
+        for c in children[1:-1]:
+            if c.type == "interpolation":
+                if c.start_byte > start:
+                    parts.append(unescape_dq(self.data[start : c.start_byte].decode("utf-8", "surrogateescape")))
+                parts.append((yield c.child_by_field_name("expression")))
+                start = c.end_byte
+        if end_quote.start_byte > start:
+            parts.append(unescape_dq(self.data[start : end_quote.start_byte].decode("utf-8", "surrogateescape")))
+        return self._string_node(parts, self.span(n))
+
+    def _string_node(self, parts: list[Any], span: Span) -> A.Node:
+        if all(isinstance(p, str) for p in parts):
+            return A.Const("".join(parts), span)
+        return A.Str([p for p in parts if not (isinstance(p, str) and p == "")], span)
+
+    def l_indented_string_expression(self, n: Any) -> Gen:
+        children = n.children
+        start = children[0].end_byte
+        end_quote = children[-1]
+        if end_quote.is_missing or end_quote.type != "''":
+            raise self.syntax_error(end_quote)
+        # The opening `''` swallows trailing spaces and one newline of its line.
+        m = re.match(rb" *\n", self.data[start : end_quote.start_byte])
+        if m:
+            start += m.end()
+        parts: list[Any] = []
+        for c in children[1:-1]:
+            if c.type == "interpolation":
+                if c.start_byte > start:
+                    parts.extend(_ind_tokens(self.data[start : c.start_byte].decode("utf-8", "surrogateescape")))
+                parts.append((yield c.child_by_field_name("expression")))
+                start = max(start, c.end_byte)
+        if end_quote.start_byte > start:
+            parts.extend(_ind_tokens(self.data[start : end_quote.start_byte].decode("utf-8", "surrogateescape")))
+        return self._string_node(strip_indentation(parts), self.span(n))
+
+    # --- attribute paths ---------------------------------------------------------
+
+    def _static_name(self, a: Any) -> str | None:
+        """The name of a static attrpath component (identifier, "string", ${"string"}),
+        or None when it is dynamic."""
+        t = a.type
+        if t == "identifier":
+            if a.is_missing:
+                raise self.syntax_error(a)
+            return self.text(a)
+        if t == "interpolation":
+            inner = a.child_by_field_name("expression")
+            if inner is not None and inner.type == "string_expression":
+                return self._static_name(inner)
+            return None
+        if t == "string_expression":
+            children = a.children
+            if any(c.type == "interpolation" for c in children):
+                return None
+            if len(children) < 2 or children[-1].is_missing:
+                raise self.syntax_error(a)
+            return unescape_dq(self.data[children[0].end_byte : children[-1].start_byte].decode("utf-8", "surrogateescape"))
+        raise self.syntax_error(a)
+
+    def _dynamic_name(self, a: Any) -> Gen:
+        """Lower a dynamic attrpath component to the expression giving the name."""
+        if a.type == "interpolation":
+            return (yield a.child_by_field_name("expression"))
+        return (yield a)
+
+    def _attr_name(self, a: Any) -> Gen:
+        """An attrpath component, lowered now (select and has-attr paths)."""
+        name = self._static_name(a)
+        if name is not None:
+            return A.AttrName(name, None, self.span(a))
+        return A.AttrName(None, (yield from self._dynamic_name(a)), self.span(a))
+
+    def _attrpath(self, p: Any) -> Gen:
+        names = []
+        for a in p.children_by_field_name("attr"):
+            names.append((yield from self._attr_name(a)))
+        return names
+
+    def l_select_expression(self, n: Any) -> Gen:
+        expr = yield n.child_by_field_name("expression")
+        path = yield from self._attrpath(n.child_by_field_name("attrpath"))
+        d = n.child_by_field_name("default")
+        default = (yield d) if d is not None else None
+        return A.Select(expr, path, default, self.span(n))
+
+    def l_has_attr_expression(self, n: Any) -> Gen:
+        expr = yield n.child_by_field_name("expression")
+        path = yield from self._attrpath(n.child_by_field_name("attrpath"))
+        return A.HasAttr(expr, path, self.span(n))
+
+    # --- operators ---------------------------------------------------------------
+
+    def l_unary_expression(self, n: Any) -> Gen:
+        op = self.text(n.child_by_field_name("operator"))
+        arg = yield n.child_by_field_name("argument")
+        span = self.span(n)
+        return A.Not(arg, span) if op == "!" else A.Neg(arg, span)
+
+    def l_binary_expression(self, n: Any) -> Gen:
+        op_node = n.child_by_field_name("operator")
+        op = self.text(op_node)
+        left = yield n.child_by_field_name("left")
+        right = yield n.child_by_field_name("right")
+        # Nix reports binary-operator errors at the operator's position... except
+        # where it reports the whole expression's; see eval for which.
+        return A.BINOPS[op](left, right, Span(self.source, n.start_byte, n.end_byte))
+
+    def l_apply_expression(self, n: Any) -> Gen:
+        args_nodes = []
+        f = n
+        while f.type == "apply_expression":
+            args_nodes.append(f.child_by_field_name("argument"))
+            f = f.child_by_field_name("function")
+        fn = yield f
+        args = []
+        for a in reversed(args_nodes):
+            args.append((yield a))
+        return A.Apply(fn, args, self.span(n))
+
+    # --- control -----------------------------------------------------------------
+
+    def l_if_expression(self, n: Any) -> Gen:
+        c = yield n.child_by_field_name("condition")
+        t = yield n.child_by_field_name("consequence")
+        e = yield n.child_by_field_name("alternative")
+        return A.If(c, t, e, self.span(n))
+
+    def l_assert_expression(self, n: Any) -> Gen:
+        cond_node = n.child_by_field_name("condition")
+        c = yield cond_node
+        b = yield n.child_by_field_name("body")
+        return A.Assert(c, b, self.text(cond_node), self.span(n))
+
+    def l_with_expression(self, n: Any) -> Gen:
+        attrs = yield n.child_by_field_name("environment")
+        self.scopes.append(Scope(None, is_with=True))
+        body = yield n.child_by_field_name("body")
+        self.scopes.pop()
+        return A.With(attrs, body, self.span(n))
+
+    def l_list_expression(self, n: Any) -> Gen:
+        items = []
+        for c in n.children_by_field_name("element"):
+            items.append((yield c))
+        return A.List(items, self.span(n))
+
+    # --- functions ---------------------------------------------------------------
+
+    def l_function_expression(self, n: Any) -> Gen:
+        span = self.span(n)
+        universal = n.child_by_field_name("universal")
+        formals_node = n.child_by_field_name("formals")
+        arg = self.text(universal) if universal is not None else None
+        if formals_node is None:
+            assert arg is not None
+            self.scopes.append(Scope({arg: 1}))
+            body = yield n.child_by_field_name("body")
+            self.scopes.pop()
+            return A.Lambda(arg, None, False, body, span)
+        formal_nodes = []
+        ellipsis = False
+        fchildren = formals_node.children
+        for i, c in enumerate(fchildren):
+            if c.type == "formal":
+                ident = c.child_by_field_name("name")
+                if ident is None or ident.is_missing:
+                    # tree-sitter-nix 0.1.0 reads `{ a, b, }` as a last formal with a
+                    # MISSING name: a trailing comma, valid Nix. Anywhere else it is
+                    # a syntax error.
+                    rest = [x for x in fchildren[i + 1 :] if x.type != "}"]
+                    if rest or c.child_by_field_name("default") is not None:
+                        raise self.syntax_error(c)
+                    continue
+                formal_nodes.append(c)
+            elif c.type == "ellipses":
+                ellipsis = True
+            elif c.type == "ERROR" or c.is_missing:
+                raise self.syntax_error(c)
+        names: dict[str, int] = {}
+        for c in formal_nodes:
+            name = self.text(c.child_by_field_name("name"))
+            if name in names:
+                raise ParseError(f"duplicate formal function argument '{name}'", self.span(c))
+            names[name] = len(names) + 1
+        if arg is not None:
+            if arg in names:
+                raise ParseError(f"duplicate formal function argument '{arg}'", span)
+            names[arg] = len(names) + 1
+        self.scopes.append(Scope(names))
+        formals: list[tuple[str, A.Node | None]] = []
+        for c in formal_nodes:
+            name = self.text(c.child_by_field_name("name"))
+            d = c.child_by_field_name("default")
+            formals.append((name, (yield d) if d is not None else None))
+        body = yield n.child_by_field_name("body")
+        self.scopes.pop()
+        return A.Lambda(arg, formals, ellipsis, body, span)
+
+    # --- attribute sets and let --------------------------------------------------
+
+    def _collect(self, pre: _PreAttrs, binding_set: Any) -> Gen:
+        """Merge the bindings of a binding_set into `pre` (no lowering of values,
+        except dynamic attribute names and `inherit (e)` sources are kept as nodes)."""
+        if binding_set is None:
+            return
+        for b in binding_set.children:
+            t = b.type
+            if t == "binding":
+                yield from self._add_binding(pre, b)
+            elif t == "inherit" or t == "inherit_from":
+                src = b.child_by_field_name("expression") if t == "inherit_from" else None
+                attrs = b.child_by_field_name("attrs")
+                if attrs is None:
+                    raise self.syntax_error(b)
+                for a in attrs.children_by_field_name("attr"):
+                    name = self._static_name(a)
+                    aspan = self.span(a)
+                    if name is None:
+                        raise ParseError("dynamic attributes not allowed in inherit", aspan)
+                    if name in pre.static:
+                        raise ParseError(f"attribute '{name}' already defined at {pre.static[name].span.short()}", aspan)
+                    e = _Entry(aspan)
+                    if src is None:
+                        e.inherited = True
+                        e.value = name
+                    else:
+                        e.inherit_from = src
+                        e.value = name
+                    pre.static[name] = e
+            elif t == ";" or t == "comment":
+                continue
+            else:
+                raise self.syntax_error(b)
+        return
+
+    def _add_binding(self, pre: _PreAttrs, b: Any) -> Gen:
+        path_node = b.child_by_field_name("attrpath")
+        value = b.child_by_field_name("expression")
+        if path_node is None or value is None:
+            raise self.syntax_error(b)
+        for c in b.children:
+            if c.is_missing or c.type == "ERROR":
+                raise self.syntax_error(c)
+        comps = path_node.children_by_field_name("attr")
+        path = [A.AttrName(self._static_name(a), None, self.span(a)) for a in comps]
+        target = pre
+        for i, an in enumerate(path):
+            last = i == len(path) - 1
+            if an.name is None:
+                if pre.is_let and target is pre:
+                    raise ParseError("dynamic attributes not allowed in let", an.span)
+                if last:
+                    target.dynamic.append((comps[i], value, an.span))
+                else:
+                    nested = _PreAttrs(False, an.span)
+                    target.dynamic.append((comps[i], nested, an.span))
+                    target = nested
+                continue
+            name = an.name
+            existing = target.static.get(name)
+            if last:
+                if existing is None:
+                    e = _Entry(an.span)
+                    e.value = value
+                    target.static[name] = e
+                    continue
+                # Both this value and the existing one are attrset literals: merge.
+                if (existing.nested is not None or self._is_attrs_literal(existing)) and \
+                        value.type in ("attrset_expression", "rec_attrset_expression") and not existing.inherited and existing.inherit_from is None:
+                    into = self._nested_of(existing)
+                    yield from self._collect_merge(into, value, path[: i + 1])
+                    continue
+                raise ParseError(f"attribute '{self._path_str(path[: i + 1])}' already defined at {existing.span.short()}", an.span)
+            if existing is None:
+                e = _Entry(an.span)
+                e.nested = _PreAttrs(False, an.span)
+                target.static[name] = e
+                target = e.nested
+                continue
+            if existing.nested is not None or self._is_attrs_literal(existing):
+                if existing.inherited or existing.inherit_from is not None:
+                    raise ParseError(f"attribute '{self._path_str(path[: i + 1])}' already defined at {existing.span.short()}", an.span)
+                target = self._nested_of(existing)
+                continue
+            raise ParseError(f"attribute '{self._path_str(path[: i + 1])}' already defined at {existing.span.short()}", an.span)
+
+    def _collect_merge(self, into: _PreAttrs, value: Any, prefix: list[A.AttrName]) -> Gen:
+        other = _PreAttrs(False, self.span(value))
+        bs = next((c for c in value.children if c.type == "binding_set"), None)
+        yield from self._collect(other, bs)
+        for name, e in other.static.items():
+            if name in into.static:
+                raise ParseError(f"attribute '{self._path_str(prefix)}.{name}' already defined at {into.static[name].span.short()}", e.span)
+            into.static[name] = e
+        into.dynamic.extend(other.dynamic)
+
+    @staticmethod
+    def _path_str(path: list[A.AttrName]) -> str:
+        return ".".join(a.name if a.name is not None else '"${..}"' for a in path)
+
+    @staticmethod
+    def _is_attrs_literal(e: _Entry) -> bool:
+        v = e.value
+        return (not e.inherited and e.inherit_from is None and v is not None
+                and not isinstance(v, str) and v.type in ("attrset_expression", "rec_attrset_expression"))
+
+    def _nested_of(self, e: _Entry) -> _PreAttrs:
+        """The _PreAttrs of an entry, converting an attrset literal value into one."""
+        if e.nested is None:
+            v = e.value
+            nested = _PreAttrs(v.type == "rec_attrset_expression", self.span(v))
+            bs = next((c for c in v.children if c.type == "binding_set"), None)
+            # Collecting a literal only yields for attribute names; run it here.
+            self._drive_collect(nested, bs)
+            e.nested = nested
+            e.value = None
+        return e.nested
+
+    def _drive_collect(self, pre: _PreAttrs, bs: Any) -> None:
+        def wrapper() -> Gen:
+            yield from self._collect(pre, bs)
+            return None
+        self._drive_gen(wrapper())
+
+    def _drive_gen(self, gen: Gen) -> Any:
+        stack: list[Gen] = []
+        val: Any = None
+        while True:
+            try:
+                child = gen.send(val)
+            except StopIteration as stop:
+                if not stack:
+                    return stop.value
+                gen = stack.pop()
+                val = stop.value
+                continue
+            stack.append(gen)
+            gen = self._dispatch(child)
+            val = None
+
+    def _check_children(self, n: Any) -> None:
+        for c in n.children:
+            if c.is_missing or c.type == "ERROR":
+                raise self.syntax_error(c)
+
+    def l_attrset_expression(self, n: Any) -> Gen:
+        self._check_children(n)
+        pre = _PreAttrs(False, self.span(n))
+        yield from self._collect(pre, next((c for c in n.children if c.type == "binding_set"), None))
+        return (yield pre)
+
+    def l_rec_attrset_expression(self, n: Any) -> Gen:
+        self._check_children(n)
+        pre = _PreAttrs(True, self.span(n))
+        yield from self._collect(pre, next((c for c in n.children if c.type == "binding_set"), None))
+        return (yield pre)
+
+    def l_let_attrset_expression(self, n: Any) -> Gen:
+        self._check_children(n)
+        pre = _PreAttrs(True, self.span(n))
+        yield from self._collect(pre, next((c for c in n.children if c.type == "binding_set"), None))
+        attrs = yield pre
+        span = self.span(n)
+        return A.Select(attrs, [A.AttrName("body", None, span)], None, span)
+
+    def _lower_entry(self, e: _Entry, name: str) -> Gen:
+        if e.nested is not None:
+            return (yield e.nested)
+        if e.inherit_from is not None:
+            src = yield e.inherit_from
+            return A.Select(src, [A.AttrName(name, None, e.span)], None, e.span)
+        v = yield e.value
+        if type(v) is A.Lambda and v.name is None:
+            v.name = name
+        return v
+
+    def l_preattrs(self, pre: _PreAttrs) -> Gen:
+        static: dict[str, tuple[A.Node, Span | None, bool]] = {}
+        # `inherit x;` reads the enclosing scope, even in rec sets and let.
+        for name, e in pre.static.items():
+            if e.inherited:
+                static[name] = (self.resolve(name, e.span), e.span, True)
+        if pre.rec:
+            self.scopes.append(Scope({name: i + 1 for i, name in enumerate(pre.static)}))
+        for name, e in pre.static.items():
+            if not e.inherited:
+                static[name] = ((yield from self._lower_entry(e, name)), e.span, False)
+        dynamic = []
+        for name_node, value, span in pre.dynamic:
+            name_expr = yield from self._dynamic_name(name_node)
+            dynamic.append((name_expr, (yield value), span))
+        if pre.rec:
+            self.scopes.pop()
+        ordered = {name: static[name] for name in pre.static}
+        return A.Attrs(pre.rec, ordered, dynamic, pre.span)
+
+    def l_let_expression(self, n: Any) -> Gen:
+        self._check_children(n)
+        pre = _PreAttrs(True, self.span(n), is_let=True)
+        yield from self._collect(pre, next((c for c in n.children if c.type == "binding_set"), None))
+        names = list(pre.static)
+        values: list[tuple[A.Node, bool]] = [None] * len(names)  # type: ignore[list-item]
+        for i, name in enumerate(names):
+            e = pre.static[name]
+            if e.inherited:
+                values[i] = (self.resolve(name, e.span), True)
+        self.scopes.append(Scope({name: i + 1 for i, name in enumerate(names)}))
+        for i, name in enumerate(names):
+            e = pre.static[name]
+            if not e.inherited:
+                values[i] = ((yield from self._lower_entry(e, name)), False)
+        body_node = n.child_by_field_name("body")
+        if body_node is None:
+            raise self.syntax_error(n)
+        body = yield body_node
+        self.scopes.pop()
+        return A.Let(names, values, body, self.span(n))
+
+
+def _describe_token(source: Source, n: Any) -> str:
+    if n is None:
+        return "end of file"
+    text = source.data[n.start_byte : n.end_byte].decode("utf-8", "replace")
+    if text == "":
+        return "end of file"
+    if n.type == "identifier":
+        return "ID" if text not in _KEYWORDS else text.upper()
+    if n.type == "integer_expression":
+        return "INT"
+    if n.type == "float_expression":
+        return "FLOAT"
+    if n.type in _KEYWORDS:
+        return n.type.upper()
+    return f"'{text}'"
+
+
+def _first_error(root: Any) -> Any:
+    """The first ERROR or MISSING node in document order (iterative)."""
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if (n.type == "ERROR" or n.is_missing) and not _is_trailing_comma_formal(n):
+            return n
+        if n.has_error:
+            stack.extend(reversed(n.children))
+    return None
+
+
+def _first_leaf(n: Any) -> Any:
+    while n.child_count:
+        n = n.children[0]
+    return n
+
+
+def syntax_error(source: Source, n: Any) -> ParseError:
+    if n.is_missing:
+        # Nix reports the token it found where the missing one should be.
+        pos = n.start_byte
+        rest = source.data[pos:].lstrip()
+        at = len(source.data) - len(rest)
+        if not rest:
+            return ParseError("syntax error, unexpected end of file", Span(source, len(source.data), len(source.data)))
+        tok = rest.split()[0][:1].decode("utf-8", "replace")
+        return ParseError(f"syntax error, unexpected '{tok}'", Span(source, at, at + 1))
+    if n.type == "ERROR":
+        leaf = _first_leaf(n) if n.child_count else n
+        if n.start_byte >= len(source.data.rstrip()):
+            return ParseError("syntax error, unexpected end of file", Span(source, n.start_byte, n.start_byte))
+        return ParseError(f"syntax error, unexpected {_describe_token(source, leaf)}", Span(source, leaf.start_byte, leaf.end_byte))
+    return ParseError("syntax error", Span(source, n.start_byte, n.end_byte))
+
+
+def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str | None = None) -> A.Node:
+    """Parse and lower a whole program; raises ParseError for invalid programs."""
+    tree = _parser.parse(source.data)
+    root = tree.root_node
+    if root.has_error:
+        bad = _first_error(root)
+        if bad is not None and not _is_trailing_comma_formal(bad):
+            raise syntax_error(source, bad)
+    return Lowering(source, base_dir, global_names, home).lower(root)
+
+
+def _is_trailing_comma_formal(n: Any) -> bool:
+    p = n.parent
+    return n.is_missing and n.type == "identifier" and p is not None and p.type == "formal"

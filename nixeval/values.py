@@ -1,0 +1,206 @@
+"""The value model: what a Nix value is in Python.
+
+Closed set, Python natives where they are exact:
+
+| Nix       | Python                                                        |
+|-----------|---------------------------------------------------------------|
+| int       | `int` (never `bool`: test with `type(v) is int`)              |
+| float     | `float`                                                       |
+| bool      | `bool`                                                        |
+| null      | `None`                                                        |
+| string    | `str` without context, `NixString` (a `str`) with context     |
+| path      | `NixPath`                                                     |
+| list      | `list` of items (immutable once built, see below)             |
+| attrset   | `dict` name -> item (insertion order is not Nix order:        |
+|           | sort names where Nix shows order)                             |
+| lambda    | `Lambda`                                                      |
+| primop    | `PrimOp`, partially applied: `PrimOpApp`                      |
+
+An *item* (list element, attribute value, environment slot) is either a value or a
+`Thunk`. Lists and dicts are never mutated after construction, except that a slot
+holding a thunk may be overwritten with that thunk's value once it is forced (the
+same Nix value, reached faster).
+
+Thunk states: suspended (`node` is an AST node, `env` its environment), blackhole
+(`node is BLACKHOLE`, being forced: forcing it again is infinite recursion), forced
+(`node is None`, `value` holds the value).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+INT_MIN = -(2**63)
+INT_MAX = 2**63 - 1
+
+
+class Thunk:
+    __slots__ = ("node", "env", "value")
+
+    def __init__(self, node: Any, env: Any):
+        self.node = node
+        self.env = env
+        self.value: Any = None
+
+    @classmethod
+    def of(cls, value: Any) -> Thunk:
+        """An already-forced thunk (rarely needed: store the value itself)."""
+        t = cls.__new__(cls)
+        t.node = None
+        t.env = None
+        t.value = value
+        return t
+
+    def __repr__(self) -> str:
+        if self.node is None:
+            return f"Thunk(={self.value!r})"
+        return "Thunk(<blackhole>)" if self.node is BLACKHOLE else "Thunk(<suspended>)"
+
+
+class _Blackhole:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "BLACKHOLE"
+
+
+BLACKHOLE: Any = _Blackhole()
+
+
+class NixPath:
+    """A path value: an absolute, normalised file-system path."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is NixPath and other.path == self.path
+
+    def __hash__(self) -> int:
+        return hash(("path", self.path))
+
+    def __repr__(self) -> str:
+        return f"NixPath({self.path!r})"
+
+
+class NixString(str):
+    """A string with a non-empty context: the store paths it depends on.
+
+    Context elements use Nix's own encoding: `/nix/store/...` (a plain store path),
+    `=/nix/store/...drv` (the derivation and all its outputs), `!out!/nix/store/...drv`
+    (one output of a derivation).
+    """
+
+    context: frozenset[str]
+
+    def __new__(cls, s: str, context: frozenset[str] | set[str]) -> Any:
+        if not context:
+            return str(s)
+        obj = super().__new__(cls, s)
+        obj.context = frozenset(context)
+        return obj
+
+
+def context_of(s: str) -> frozenset[str]:
+    return s.context if type(s) is NixString else frozenset()
+
+
+def make_string(s: str, context: frozenset[str] | set[str] | None) -> str:
+    """A string value: plain `str` when the context is empty."""
+    if not context:
+        return s
+    return NixString(s, context)
+
+
+class Lambda:
+    """A closure: a `syntax.ast.Lambda` node and the environment it was created in."""
+
+    __slots__ = ("node", "env")
+
+    def __init__(self, node: Any, env: Any):
+        self.node = node
+        self.env = env
+
+    def __repr__(self) -> str:
+        return "<LAMBDA>"
+
+
+class PrimOp:
+    """A builtin function. See `nixeval.builtins.registry` for how one is declared."""
+
+    __slots__ = ("name", "arity", "fn", "strict", "is_async", "impure")
+
+    def __init__(self, name: str, arity: int, fn: Any, strict: tuple[bool, ...],
+                 is_async: bool, impure: bool = False):
+        self.name = name
+        self.arity = arity
+        self.fn = fn
+        self.strict = strict
+        self.is_async = is_async
+        self.impure = impure
+
+    def __repr__(self) -> str:
+        return "<PRIMOP>"
+
+
+class PrimOpApp:
+    """A primop applied to fewer arguments than its arity."""
+
+    __slots__ = ("op", "args")
+
+    def __init__(self, op: PrimOp, args: tuple[Any, ...]):
+        self.op = op
+        self.args = args
+
+    def __repr__(self) -> str:
+        return "<PRIMOP-APP>"
+
+
+def type_name(v: Any) -> str:
+    """`builtins.typeOf` of a forced value."""
+    t = type(v)
+    if t is int:
+        return "int"
+    if t is bool:
+        return "bool"
+    if t is str or t is NixString:
+        return "string"
+    if t is dict:
+        return "set"
+    if t is list:
+        return "list"
+    if t is float:
+        return "float"
+    if v is None:
+        return "null"
+    if t is NixPath:
+        return "path"
+    if t is Lambda or t is PrimOp or t is PrimOpApp:
+        return "lambda"
+    raise AssertionError(f"not a Nix value: {v!r}")
+
+
+_SHOW_TYPE = {
+    "int": "an integer",
+    "bool": "a Boolean",
+    "string": "a string",
+    "set": "a set",
+    "list": "a list",
+    "float": "a float",
+    "null": "null",
+    "path": "a path",
+}
+
+
+def show_type(v: Any) -> str:
+    """The type as Nix names it in error messages ('a set', 'an integer', ...)."""
+    t = type(v)
+    if t is Lambda:
+        return "a function"
+    if t is PrimOp:
+        return "a built-in function"
+    if t is PrimOpApp:
+        return "a partially applied built-in function"
+    return _SHOW_TYPE[type_name(v)]

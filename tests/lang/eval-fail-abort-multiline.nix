@@ -1,0 +1,2 @@
+abort "line one
+line two"

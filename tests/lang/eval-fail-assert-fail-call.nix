@@ -1,0 +1,1 @@
+let f = x: false; in assert f { a = 1; } [ 2 ] "s"; null

@@ -1,0 +1,1 @@
+assert ({ a = false; }.a or true); 1

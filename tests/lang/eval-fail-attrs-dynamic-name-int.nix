@@ -1,0 +1,1 @@
+{ ${toString 1} = 1; ${builtins.add 1 1} = 2; }

@@ -1,0 +1,1 @@
+builtins.seq (throw "forced by seq") 2

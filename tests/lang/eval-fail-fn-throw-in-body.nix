@@ -1,0 +1,1 @@
+(x: throw "body ${x}") "arg"

@@ -1,0 +1,1 @@
+import ./lib/missing-attr.nix

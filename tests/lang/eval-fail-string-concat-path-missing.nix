@@ -1,0 +1,1 @@
+"a" + ./lib/does-not-exist

@@ -1,0 +1,1 @@
+let a = throw "from let"; in a + 1

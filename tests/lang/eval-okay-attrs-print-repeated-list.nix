@@ -1,0 +1,1 @@
+let l = [ 1 2 ]; in [ l l { inner = l; } ]

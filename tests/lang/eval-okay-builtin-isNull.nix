@@ -1,0 +1,1 @@
+with builtins; [ (isNull null) (isNull 0) (isNull { }) ]

@@ -1,0 +1,1 @@
+toString { __toString = self: { __toString = s: "inner"; }; }

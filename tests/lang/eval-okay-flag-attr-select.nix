@@ -1,0 +1,1 @@
+{ a = { b = 1 + 1; }; c = throw "not selected"; }

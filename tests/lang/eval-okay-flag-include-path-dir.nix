@@ -1,0 +1,1 @@
+import <here/lib/double.nix> 4

@@ -1,0 +1,1 @@
+"${toString 2.5}|${toString 100.0}"

@@ -1,0 +1,1 @@
+(args@{ a, ... }: [ a args.b (builtins.attrNames args) ]) { a = 1; b = 2; }

@@ -1,0 +1,1 @@
+(args@{ a ? 5 }: builtins.attrNames args) { }

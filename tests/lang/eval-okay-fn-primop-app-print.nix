@@ -1,0 +1,1 @@
+with builtins; [ (add 1) (foldl' add) (elemAt [ 1 ]) ]

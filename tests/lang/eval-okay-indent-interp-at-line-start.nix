@@ -1,0 +1,4 @@
+let x = "foo\nbar"; in ''
+    ${x}
+  baz
+''

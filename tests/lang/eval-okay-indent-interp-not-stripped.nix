@@ -1,0 +1,4 @@
+let x = "    spaces"; in ''
+  ${x}
+  y
+''

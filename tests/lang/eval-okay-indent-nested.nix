@@ -1,0 +1,7 @@
+let inner = ''
+    i1
+      i2
+  ''; in ''
+  outer
+  ${inner}end
+''

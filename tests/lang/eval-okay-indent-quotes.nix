@@ -1,0 +1,3 @@
+''
+  "double" 'single' \n \t
+''

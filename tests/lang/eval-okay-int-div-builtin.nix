@@ -1,0 +1,1 @@
+with builtins; [ (div 17 5) (div (-17) 5) (div 17 (-5)) (div (-17) (-5)) ]

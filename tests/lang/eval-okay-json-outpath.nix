@@ -1,0 +1,1 @@
+{ a = { outPath = "/store/thing"; ignored = 1; }; }

@@ -1,0 +1,1 @@
+{ a = throw "not printed"; b = abort "neither"; }

@@ -1,0 +1,1 @@
+let v = 1; in { inherit v; w = v; }

@@ -1,0 +1,1 @@
+let bad = throw "never"; good = 3; in good

@@ -1,0 +1,1 @@
+let s = { }; in s.a or s.b or 3

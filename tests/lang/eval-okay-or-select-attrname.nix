@@ -1,0 +1,1 @@
+let s = { a = { or = 3; }; }; in [ s.a.or { or = 1; }.or ]

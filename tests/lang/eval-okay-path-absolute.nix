@@ -1,0 +1,1 @@
+[ /foo /foo/bar /a/../b /a/./b /. ]

@@ -1,0 +1,1 @@
+let b = "bee"; in [ ./a/${b} ./a/${b}/c ./${b}.nix /x/${"y"} ]

@@ -1,0 +1,1 @@
+with builtins; [ (pathExists ./lib/data.txt) (pathExists ./lib/nope) ]

@@ -1,0 +1,1 @@
+[ ./foo ./foo/bar ./. ../lang/x ./a/../b ./a/./b ]

@@ -1,0 +1,1 @@
+with builtins; [ (typeOf ./x) (typeOf /x) (isPath ./x) (isPath "/x") (typeOf (./x + "a")) ]

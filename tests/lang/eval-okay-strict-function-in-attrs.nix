@@ -1,0 +1,1 @@
+{ f = x: x; g = { x }: x; h = builtins.head; }

@@ -1,0 +1,1 @@
+[ ("/prefix" + "/x") (builtins.typeOf ("a" + ./lib/data.txt)) ("a" + ./lib/data.txt) ]

@@ -1,0 +1,1 @@
+let name = "world"; n = "3"; in "hello ${name}, ${n} times"

@@ -1,0 +1,1 @@
+let p = ./lib/data.txt; in [ (toString p) "${toString ./lib}" (toString ./.) ]

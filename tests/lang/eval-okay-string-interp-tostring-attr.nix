@@ -1,0 +1,1 @@
+let o = { __toString = self: "custom"; }; in "<${o}>"

@@ -1,0 +1,1 @@
+with { }; if false then undefinedButWith else 1

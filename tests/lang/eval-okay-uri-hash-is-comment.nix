@@ -1,0 +1,2 @@
+[ https://x.y/a#frag
+]

@@ -1,0 +1,1 @@
+let f = a: with { a = "with"; }; a; in f "param"

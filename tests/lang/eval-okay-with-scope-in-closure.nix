@@ -1,0 +1,1 @@
+let f = with { v = 10; }; x: x + v; in f 1

@@ -1,0 +1,1 @@
+{ d = { type = "derivation"; name = "n"; drvPath = "/drv"; outPath = "/out"; }; }

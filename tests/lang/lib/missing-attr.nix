@@ -1,0 +1,4 @@
+let
+  inner = { a = 1; };
+in
+  inner.b

@@ -1,0 +1,1 @@
+let helper = import ./value.nix; in helper.answer + 1

@@ -1,0 +1,1 @@
+let f = { or ? 1 }: or; in f { }
