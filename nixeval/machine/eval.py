@@ -100,13 +100,17 @@ async def force_thunk(t: Thunk, d: int) -> Any:
     return v
 
 
+# The public requests below are for builtins written in Python. An async builtin
+# always runs as the root of its own scheduler segment (see `_call_primop`), so the
+# requests it makes can delegate directly at depth 1.
+
 async def force(item: Any) -> Any:
     """Public request: the value of an item, to weak head normal form."""
     if type(item) is not Thunk:
         return item
     if item.node is None:
         return item.value
-    return await spawn(force_thunk(item, 0))
+    return await force_thunk(item, 1)
 
 
 async def _force_item(item: Any, d: int) -> Any:
@@ -163,6 +167,10 @@ A.Const.item = _const_fast  # type: ignore[attr-defined]
 A.Const.ev = _const_ev  # type: ignore[method-assign]
 
 
+_fast_depth = 0
+FAST_BUDGET = 40
+
+
 def _var_fast(self: A.Var, env: list[Any]) -> Any:
     depth = self.depth
     while depth:
@@ -170,10 +178,28 @@ def _var_fast(self: A.Var, env: list[Any]) -> Any:
         depth -= 1
     v = env[self.index]
     if type(v) is Thunk:
-        if v.node is None:
+        node = v.node
+        if node is None:
             env[self.index] = v = v.value
             return v
-        return NOTFAST
+        # A thunk of a leafy operator (`n - 1`) is computed right here when its
+        # operands are at hand; blackholed meanwhile, and the synchronous nesting
+        # bounded, so a chain of such thunks cannot recurse deeply.
+        global _fast_depth
+        if not node.leafy or _fast_depth > FAST_BUDGET:
+            return NOTFAST
+        _fast_depth += 1
+        v.node = BLACKHOLE
+        r = node.fast(v.env)
+        _fast_depth -= 1
+        if r is NOTFAST:
+            v.node = node
+            return NOTFAST
+        v.node = None
+        v.env = None
+        v.value = r
+        env[self.index] = r
+        return r
     return v
 
 
@@ -451,8 +477,16 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
     for arg in args:
         tf = type(f)
         if tf is Lambda:
-            env = await bind_args(f, arg, d, span)
-            f = await eval_tail(f.node.body, env, d + 1) if d < BUDGET else await spawn(eval_tail(f.node.body, env, 0))
+            fnode = f.node
+            if fnode.formals is None:
+                env = [f.env, arg]
+            else:
+                env = await bind_args(f, arg, d, span)
+            body = fnode.body
+            r = body.fast(env)
+            if r is NOTFAST:
+                r = await eval_tail(body, env, d + 1) if d < BUDGET else await spawn(eval_tail(body, env, 0))
+            f = r
         elif tf is PrimOp or tf is PrimOpApp:
             f = await _call_primop(f, arg, d, span)
         elif tf is dict and "__functor" in f:
@@ -476,8 +510,6 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
     forced = [(await _force_item(a, d)) if strict[i] else a for i, a in enumerate(args)]
     try:
         if op.is_async:
-            if d < BUDGET:
-                return await op.fn(*forced)
             return await spawn(op.fn(*forced))
         return op.fn(*forced)
     except NixError as e:
@@ -505,16 +537,20 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
             f = fn.fast(env)
             if f is NOTFAST:
                 f = await (fn.ev(env, d + 1) if d < BUDGET else spawn(fn.ev(env, 0)))
-            args = [a.item(env) for a in node.args]  # type: ignore[attr-defined]
+            nargs = node.args  # type: ignore[attr-defined]
             span = node.span
-            if len(args) > 1:
-                f = await call_value(f, args[:-1], d, span)
-            arg = args[-1]
+            if len(nargs) > 1:
+                f = await call_value(f, [a.item(env) for a in nargs[:-1]], d, span)
+            arg = nargs[-1].item(env)
             if type(f) is Lambda:
-                env = await bind_args(f, arg, d, span)
-                node = f.node.body
+                fnode = f.node
+                if fnode.formals is None:
+                    env = [f.env, arg]
+                else:
+                    env = await bind_args(f, arg, d, span)
+                node = fnode.body
                 continue
-            return await call_value(f, [arg], d, span)
+            return await call_value(f, (arg,), d, span)
         if t is A.Let:
             new: list[Any] = [env]
             new.extend([None] * len(node.names))  # type: ignore[attr-defined]
@@ -533,7 +569,9 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
             c = node.cond  # type: ignore[attr-defined]
             v = await eval_node(c, env, d)
             if not _bool(v, c.span):
-                raise AssertionFailed(f"assertion '{node.text}' failed", node.span)  # type: ignore[attr-defined]
+                from nixeval.syntax.show import show_expr
+
+                raise AssertionFailed(f"assertion '{show_expr(c)}' failed", node.span)
             node = node.body  # type: ignore[attr-defined]
             continue
         v = node.fast(env)  # type: ignore[attr-defined]
@@ -548,27 +586,108 @@ for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert):
 
 async def call(f: Any, *args: Any) -> Any:
     """Public request: apply a function value to argument items."""
-    return await spawn(call_value(f, list(args), 0, None))
+    return await call_value(f, args, 1, None)
 
 
 # --- operators ----------------------------------------------------------------------
 
-async def _operands(self: A.BinOp, env: list[Any], d: int) -> tuple[Any, Any]:
-    l = self.left
-    a = l.fast(env)  # type: ignore[attr-defined]
-    if a is NOTFAST:
-        a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
-    r = self.right
-    b = r.fast(env)  # type: ignore[attr-defined]
-    if b is NOTFAST:
-        b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
-    return a, b
-
+# Operand evaluation is written out in each operator: this is the hot path, and a
+# helper coroutine per operator costs a frame.
 
 def _int_result(v: int, span: Any) -> int:
     if v < INT_MIN or v > INT_MAX:
         raise EvalError("integer overflow", span)
     return v
+
+
+def _leaf_operands(self: A.BinOp, env: list[Any]) -> tuple[Any, Any]:
+    if not self.leafy:
+        return NOTFAST, NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST, NOTFAST
+    return a, self.right.fast(env)  # type: ignore[attr-defined]
+
+
+def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    if type(a) is int and type(b) is int:
+        v = a + b
+        if INT_MIN <= v <= INT_MAX:
+            return v
+    elif type(a) is str and type(b) is str:
+        return a + b
+    return NOTFAST
+
+
+def _sub_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    if type(a) is int and type(b) is int:
+        v = a - b
+        if INT_MIN <= v <= INT_MAX:
+            return v
+    return NOTFAST
+
+
+def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    if type(a) is int and type(b) is int:
+        v = a * b
+        if INT_MIN <= v <= INT_MAX:
+            return v
+    return NOTFAST
+
+
+def _eq_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    ta = type(a)
+    if ta is type(b) and (ta is int or ta is str or ta is bool):
+        return a == b
+    if a is None and b is not NOTFAST:
+        return b is None
+    return NOTFAST
+
+
+def _neq_fast(self: A.BinOp, env: list[Any]) -> Any:
+    r = _eq_fast(self, env)
+    return r if r is NOTFAST else not r
+
+
+def _lt_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    if type(a) is int and type(b) is int:
+        return a < b
+    return NOTFAST
+
+
+def _gt_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    if type(a) is int and type(b) is int:
+        return a > b
+    return NOTFAST
+
+
+def _le_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    if type(a) is int and type(b) is int:
+        return a <= b
+    return NOTFAST
+
+
+def _ge_fast(self: A.BinOp, env: list[Any]) -> Any:
+    a, b = _leaf_operands(self, env)
+    if type(a) is int and type(b) is int:
+        return a >= b
+    return NOTFAST
+
+
+def _not_fast(self: A.UnOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if type(v) is bool:
+        return not v
+    return NOTFAST
 
 
 async def _add_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
@@ -580,9 +699,7 @@ async def _add_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
     b = r.fast(env)  # type: ignore[attr-defined]
     if b is NOTFAST:
         b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
-    ta = type(a)
-    tb = type(b)
-    if ta is int and tb is int:
+    if type(a) is int and type(b) is int:
         v = a + b
         if v < INT_MIN or v > INT_MAX:
             raise EvalError("integer overflow", self.span)
@@ -621,21 +738,19 @@ def _num(v: Any, span: Any) -> Any:
     return v
 
 
-async def _sub_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
+def _sub(a: Any, b: Any, span: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a - b, self.span)
-    _num(a, self.span)
-    _num(b, self.span)
+        return _int_result(a - b, span)
+    _num(a, span)
+    _num(b, span)
     return float(a) - float(b)
 
 
-async def _mul_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
+def _mul(a: Any, b: Any, span: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a * b, self.span)
-    _num(a, self.span)
-    _num(b, self.span)
+        return _int_result(a * b, span)
+    _num(a, span)
+    _num(b, span)
     return float(a) * float(b)
 
 
@@ -652,26 +767,19 @@ def div_values(a: Any, b: Any, span: Any) -> Any:
     return float(a) / float(b)
 
 
-async def _div_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
-    return div_values(a, b, self.span)
-
-
-async def _concat_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
+def _concat(a: Any, b: Any, span: Any) -> Any:
     if type(a) is not list:
-        raise TypeError_(f"value is {show_type(a)} while a list was expected", self.span)
+        raise TypeError_(f"value is {show_type(a)} while a list was expected", span)
     if type(b) is not list:
-        raise TypeError_(f"value is {show_type(b)} while a list was expected", self.span)
+        raise TypeError_(f"value is {show_type(b)} while a list was expected", span)
     return a + b
 
 
-async def _update_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
+def _update(a: Any, b: Any, span: Any) -> Any:
     if type(a) is not dict:
-        raise TypeError_(f"value is {show_type(a)} while a set was expected", self.span)
+        raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
     if type(b) is not dict:
-        raise TypeError_(f"value is {show_type(b)} while a set was expected", self.span)
+        raise TypeError_(f"value is {show_type(b)} while a set was expected", span)
     if not b:
         return a
     if not a:
@@ -681,34 +789,50 @@ async def _update_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
     return out
 
 
-async def _eq_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
-    return await values_equal(a, b, d)
+def _strict_binop(fn: Any) -> Any:
+    """The `ev` of an operator that evaluates both operands, then applies `fn`."""
+
+    async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+        l = self.left
+        a = l.fast(env)  # type: ignore[attr-defined]
+        if a is NOTFAST:
+            a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+        r = self.right
+        b = r.fast(env)  # type: ignore[attr-defined]
+        if b is NOTFAST:
+            b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+        return fn(a, b, self.span)
+
+    return ev
 
 
-async def _neq_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
-    return not await values_equal(a, b, d)
+def _compare_binop(kind: int) -> Any:
+    """`==`, `!=`, `<`, `>`, `<=`, `>=`: both operands, then a possibly async test."""
 
+    async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+        l = self.left
+        a = l.fast(env)  # type: ignore[attr-defined]
+        if a is NOTFAST:
+            a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+        r = self.right
+        b = r.fast(env)  # type: ignore[attr-defined]
+        if b is NOTFAST:
+            b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+        if kind == 0:
+            return await values_equal(a, b, d)
+        if kind == 1:
+            return not await values_equal(a, b, d)
+        if type(a) is int and type(b) is int:
+            return (a < b, a > b, a <= b, a >= b)[kind - 2]
+        if kind == 2:
+            return await less_than(a, b, d, self.span)
+        if kind == 3:
+            return await less_than(b, a, d, self.span)
+        if kind == 4:
+            return not await less_than(b, a, d, self.span)
+        return not await less_than(a, b, d, self.span)
 
-async def _lt_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
-    return await less_than(a, b, d, self.span)
-
-
-async def _gt_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
-    return await less_than(b, a, d, self.span)
-
-
-async def _le_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
-    return not await less_than(b, a, d, self.span)
-
-
-async def _ge_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a, b = await _operands(self, env, d)
-    return not await less_than(a, b, d, self.span)
+    return ev
 
 
 async def _and_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
@@ -741,12 +865,18 @@ async def _neg_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
     return 0.0 - v
 
 
-for _cls, _fn in ((A.Add, _add_ev), (A.Sub, _sub_ev), (A.Mul, _mul_ev), (A.Div, _div_ev),
-                  (A.Concat, _concat_ev), (A.Update, _update_ev), (A.Eq, _eq_ev),
-                  (A.NEq, _neq_ev), (A.Lt, _lt_ev), (A.Gt, _gt_ev), (A.Le, _le_ev),
-                  (A.Ge, _ge_ev), (A.And, _and_ev), (A.Or, _or_ev), (A.Impl, _impl_ev),
-                  (A.Not, _not_ev), (A.Neg, _neg_ev)):
+for _cls, _fn in ((A.Add, _add_ev), (A.Sub, _strict_binop(_sub)), (A.Mul, _strict_binop(_mul)),
+                  (A.Div, _strict_binop(div_values)), (A.Concat, _strict_binop(_concat)),
+                  (A.Update, _strict_binop(_update)), (A.Eq, _compare_binop(0)),
+                  (A.NEq, _compare_binop(1)), (A.Lt, _compare_binop(2)), (A.Gt, _compare_binop(3)),
+                  (A.Le, _compare_binop(4)), (A.Ge, _compare_binop(5)), (A.And, _and_ev),
+                  (A.Or, _or_ev), (A.Impl, _impl_ev), (A.Not, _not_ev), (A.Neg, _neg_ev)):
     _cls.ev = _fn  # type: ignore[method-assign]
+
+for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), (A.Eq, _eq_fast),
+                    (A.NEq, _neq_fast), (A.Lt, _lt_fast), (A.Gt, _gt_fast), (A.Le, _le_fast),
+                    (A.Ge, _ge_fast), (A.Not, _not_fast)):
+    _cls.fast = _fast  # type: ignore[attr-defined]
 
 
 async def values_equal(a: Any, b: Any, d: int) -> bool:
@@ -888,8 +1018,8 @@ async def coerce_to_string_d(v: Any, d: int, *, copy_to_store: bool = True,
 async def coerce_to_string(v: Any, *, copy_to_store: bool = True, coerce_more: bool = False,
                            span: Any = None) -> str:
     """Public request: Nix's string coercion of a forced value."""
-    return await spawn(coerce_to_string_d(v, 0, copy_to_store=copy_to_store,
-                                          coerce_more=coerce_more, span=span))
+    return await coerce_to_string_d(v, 1, copy_to_store=copy_to_store,
+                                    coerce_more=coerce_more, span=span)
 
 
 # --- deep forcing ------------------------------------------------------------------------
@@ -929,7 +1059,7 @@ async def force_deep(v: Any) -> Any:
     """Public request: force everything reachable from a value."""
     if type(v) is Thunk:
         v = await force(v)
-    return await spawn(force_deep_d(v, 0))
+    return await force_deep_d(v, 1)
 
 
 def run_node(node: A.Node, env: list[Any]) -> Coroutine[Any, Any, Any]:

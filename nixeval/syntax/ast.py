@@ -24,6 +24,9 @@ from nixeval.errors import Span
 class Node:
     __slots__ = ("span",)
     simple = False
+    # True when `fast` may compute the node synchronously from constants and
+    # variables alone (set on operators whose operands are Const or Var).
+    leafy = False
 
     def ev(self, env: list[Any], d: int) -> Any:  # replaced by the evaluator
         raise NotImplementedError(type(self).__name__)
@@ -223,11 +226,12 @@ class Apply(Node):
 
 
 class UnOp(Node):
-    __slots__ = ("expr",)
+    __slots__ = ("expr", "leafy")
 
     def __init__(self, expr: Node, span: Span | None = None):
         self.expr = expr
         self.span = span
+        self.leafy = type(expr) in (Const, Var)
 
 
 class Not(UnOp):
@@ -239,13 +243,14 @@ class Neg(UnOp):
 
 
 class BinOp(Node):
-    __slots__ = ("left", "right")
+    __slots__ = ("left", "right", "leafy")
     op = "?"
 
     def __init__(self, left: Node, right: Node, span: Span | None = None):
         self.left = left
         self.right = right
         self.span = span
+        self.leafy = type(left) in (Const, Var) and type(right) in (Const, Var)
 
 
 def _binop(name: str, symbol: str) -> type[BinOp]:

@@ -629,11 +629,9 @@ class Lowering:
                 target = e.nested
                 continue
             if existing.nested is not None or self._is_attrs_literal(existing):
-                if existing.inherited or existing.inherit_from is not None:
-                    raise ParseError(f"attribute '{self._path_str(path[: i + 1])}' already defined at {existing.span.short()}", an.span)
                 target = self._nested_of(existing)
                 continue
-            raise ParseError(f"attribute '{self._path_str(path[: i + 1])}' already defined at {existing.span.short()}", an.span)
+            raise ParseError(f"attribute '{self._path_str(path)}' already defined at {existing.span.short()}", an.span)
 
     def _collect_merge(self, into: _PreAttrs, value: Any, prefix: list[A.AttrName]) -> Gen:
         other = _PreAttrs(False, self.span(value))

@@ -208,7 +208,7 @@ PATH_CASES: list[dict] = [
 ]
 
 
-def _nix_str(s: str) -> str:
+def nix_str(s: str) -> str:
     out = s.replace("\\", "\\\\").replace('"', '\\"').replace("${", "\\${")
     return '"' + out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"'
 
@@ -219,12 +219,12 @@ def nix_expr_for_path_case(case: dict) -> str:
         pieces = []
         for part in case["parts"]:
             if isinstance(part, str):
-                pieces.append(_nix_str(part))
+                pieces.append(nix_str(part))
             else:
                 rn, rc = part["ref"]
-                pieces.append(f"(builtins.toFile {_nix_str(rn)} {_nix_str(rc)})")
+                pieces.append(f"(builtins.toFile {nix_str(rn)} {nix_str(rc)})")
         body = " + ".join(['""'] + pieces)
-        return f"builtins.toFile {_nix_str(case['name'])} ({body})"
+        return f"builtins.toFile {nix_str(case['name'])} ({body})"
     lit = "./" + case["path"]
     if kind == "interp":
         return f'"${{{lit}}}"'
@@ -232,7 +232,7 @@ def nix_expr_for_path_case(case: dict) -> str:
         return f"builtins.filterSource ({FILTERS[case['filter']][0]}) {lit}"
     attrs = f"path = {lit};"
     if "name" in case:
-        attrs += f" name = {_nix_str(case['name'])};"
+        attrs += f" name = {nix_str(case['name'])};"
     if "recursive" in case:
         attrs += f" recursive = {'true' if case['recursive'] else 'false'};"
     if "filter" in case:

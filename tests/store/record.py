@@ -35,6 +35,7 @@ from cases import (  # noqa: E402
     PATH_CASES,
     build_tree,
     nix_expr_for_path_case,
+    nix_str,
 )
 
 NIX = ["nix", "--extra-experimental-features", "nix-command"]
@@ -74,7 +75,7 @@ def record_hashes() -> None:
     conv = []
     for algo in ("md5", "sha1", "sha256", "sha512"):
         for s in HASH_INPUTS:
-            b16 = eval_json(f"builtins.hashString \"{algo}\" {json.dumps(s)}")["value"]
+            b16 = eval_json(f"builtins.hashString \"{algo}\" {nix_str(s)}")["value"]
             row = {"algo": algo, "input": s, "base16": b16}
             for form in ("base32", "base64", "sri"):
                 rc, out, err = run(NIX + ["hash", f"to-{form}", "--type", algo, b16])
@@ -95,7 +96,7 @@ def record_hashes() -> None:
     # The same kind of inputs through derivation's outputHash* attributes.
     out_hash = []
     for case in OUTPUT_HASH_CASES:
-        attrs = "".join(f" {k} = {json.dumps(v)};" for k, v in case.items())
+        attrs = "".join(f" {k} = {nix_str(v)};" for k, v in case.items())
         expr = (
             f'(derivation {{ name = "fo"; system = "x86_64-linux"; builder = "/bin/sh";{attrs} }})'
             ".outPath"

@@ -54,7 +54,7 @@ def test_roundtrip_and_paths(case):
         assert res.drv_path == path
         assert {o: x.path for o, x in d.outputs.items()} == res.out_paths
     for p in case["instantiated"]:
-        assert p in drvs
+        assert p.split("!")[0] in drvs  # nix-instantiate prints drv!output
     if "value" in case:
         top = parse_derivation(drvs[case["value"]["drvPath"]])
         for o, p in case["value"]["outputs"].items():
@@ -111,6 +111,8 @@ def test_parse_errors():
 def test_errors(row):
     py = row["case"]["py"]
     env = {"name": py["name"], "system": "x86_64-linux", "builder": "/bin/sh"}
+    if "outputs" in py:
+        env["outputs"] = " ".join(py["outputs"])
     with pytest.raises((DerivationError, StorePathError, HashError)) as e:
         outputs = parse_outputs(py.get("outputs"))
         fo = None

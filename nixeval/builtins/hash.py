@@ -1,0 +1,39 @@
+"""`builtins.hashString`: md5, sha1, sha256, sha512 of a string, in base 16.
+
+The string's context is accepted and dropped (the hash carries none, as in Nix 2.8).
+Algorithm names are case-sensitive. Digest encodings other than base 16 (base 32,
+SRI) live in `nixeval.store.hashes`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from nixeval.builtins.registry import builtin, expect_string
+from nixeval.errors import EvalError
+
+ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
+
+# Nix 2.8 raises a *usage* error here: it has no position, and nix-instantiate prints
+# it followed by "Try 'nix-instantiate --help' for more information.".
+USAGE_HINT = "Try 'nix-instantiate --help' for more information."
+
+
+class UnknownHashAlgorithm(EvalError):
+    """Nix's UsageError for a bad algorithm name (see USAGE_HINT)."""
+
+    usage_error = True
+
+
+def hash_string(algo: str, data: str) -> str:
+    """Base-16 digest of a Nix string (its UTF-8 bytes) with a Nix algorithm name."""
+    if algo not in ALGORITHMS:
+        raise UnknownHashAlgorithm(f"unknown hash algorithm '{algo}'")
+    return hashlib.new(algo, data.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@builtin("hashString", 2)
+def hash_string_(algo: Any, s: Any) -> str:
+    name = str(expect_string(algo))
+    return hash_string(name, str(expect_string(s)))

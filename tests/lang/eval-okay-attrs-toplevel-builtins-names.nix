@@ -1,0 +1,1 @@
+with builtins; [ (isFunction map) (isAttrs builtins) (builtins ? add) (builtins.builtins ? map) ]

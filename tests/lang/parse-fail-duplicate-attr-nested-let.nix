@@ -1,0 +1,1 @@
+let a.b = 1; a.b = 2; in a

@@ -1,0 +1,1 @@
+[ http://x.y/z ./a/b /c ~/d ./e${"f"} <nixpkgs> <a/b> ]
