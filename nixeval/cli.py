@@ -227,16 +227,25 @@ def _auto_args(ev: Any, opts: Options) -> dict[str, Any]:
 
 
 async def _auto_call(v: Any, auto_args: dict[str, Any]) -> Any:
+    """Nix's autoCallFunction: call a function with formals using the --arg values."""
     from nixeval.machine.eval import call
     from nixeval.values import Lambda
 
     if type(v) is Lambda and v.node.formals is not None:
-        arg = {}
+        if v.node.ellipsis:
+            arg = dict(auto_args)
+        else:
+            arg = {}
         for name, default in v.node.formals:
             if name in auto_args:
                 arg[name] = auto_args[name]
             elif default is None:
-                raise EvalError(f"cannot evaluate a function that has an argument without a value ('{name}')")
+                raise EvalError(
+                    f"cannot evaluate a function that has an argument without a value ('{name}')\n\n"
+                    "       Nix attempted to evaluate a function as a top level expression; in\n"
+                    "       this case it must have its arguments supplied either by default\n"
+                    "       values, or passed explicitly with '--arg' or '--argstr'. See\n"
+                    "       https://nixos.org/manual/nix/stable/#ss-functions.", v.node.span)
         return await call(v, arg)
     if type(v) is dict and "__functor" in v:
         from nixeval.machine.eval import force
@@ -294,7 +303,8 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
             if comp not in v:
                 raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found")
             v = await force(v[comp])
-    v = await _auto_call(v, auto_args)
+    if auto_args:
+        v = await _auto_call(v, auto_args)
     if opts.json:
         from nixeval.builtins.json import to_json_string  # type: ignore[attr-defined]
 

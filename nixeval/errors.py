@@ -162,16 +162,17 @@ def _excerpt(span: Span) -> list[str]:
     source = span.source
     line, col = span.line_col
     out = [f"       at {source.name}:{line}:{col}:", ""]
-    width = len(str(min(line + 1, source.line_count)))
+    # Lines that exist: a final empty segment after the last newline does not count.
+    count = source.line_count
+    if count > 1 and source.line_text(count) == "":
+        count -= 1
     for n in range(line - 1, line + 2):
-        if n < 1 or n > source.line_count:
+        if n < 1 or n > count:
             continue
         text = source.line_text(n)
-        if n != line and text.strip() == "" and n > line:
-            continue
-        out.append(f"       {n:>{width + 4}}| {text}".rstrip() if text == "" else f"       {n:>{width + 4}}| {text}")
+        out.append(f"{n:>13}| {text}" if text else f"{n:>13}|")
         if n == line:
-            out.append(f"       {'':>{width + 4}}| {' ' * (col - 1)}^")
+            out.append(f"{'':>13}| {' ' * (col - 1)}^")
     return out
 
 

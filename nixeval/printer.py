@@ -17,7 +17,8 @@ from typing import Any
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk
 
 _IDENT = re.compile(r"[a-zA-Z_][a-zA-Z0-9_'-]*\Z")
-_KEYWORDS = {"if", "then", "else", "assert", "with", "let", "in", "rec", "inherit"}
+# Nix 2.8 quotes only this keyword when printing attribute names.
+_KEYWORDS = {"if"}
 
 
 def format_float(f: float) -> str:
@@ -51,7 +52,7 @@ def escape_string(s: str) -> str:
 def format_attr_name(name: str) -> str:
     if _IDENT.match(name) and name not in _KEYWORDS:
         return name
-    return escape_string(name)
+    return escape_string(name).replace("$", "\\$").replace("\\\\$", "\\$")
 
 
 def print_value(v: Any) -> str:

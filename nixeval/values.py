@@ -59,6 +59,7 @@ class Thunk:
 
 class _Blackhole:
     __slots__ = ()
+    leafy = False
 
     def __repr__(self) -> str:
         return "BLACKHOLE"

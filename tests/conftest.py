@@ -37,6 +37,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         yield
         return
     try:
+
         def on_alarm(signum, frame):  # noqa: ARG001
             raise CaseTimeout(f"evaluation took longer than {seconds:g} s")
 

@@ -120,6 +120,7 @@ def read_stem_list(path: Path) -> dict[str, str]:
 
 # --- normalisation -----------------------------------------------------------
 
+
 def _dir_spellings(directory: Path) -> list[str]:
     spellings = {str(directory), os.path.realpath(directory)}
     return sorted(spellings, key=len, reverse=True)
@@ -139,6 +140,7 @@ def expand(text: str, directory: Path) -> str:
 
 # --- environment -------------------------------------------------------------
 
+
 def case_env(base: dict[str, str] | None = None) -> dict[str, str]:
     """The environment every case runs in (oracle and nixeval alike).
 
@@ -155,6 +157,7 @@ def case_env(base: dict[str, str] | None = None) -> dict[str, str]:
 
 
 # --- running -----------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -195,6 +198,7 @@ def run_oracle(argv: list[str], cwd: Path, timeout: float = 120) -> Outcome:
 
 
 # --- comparison --------------------------------------------------------------
+
 
 def error_line(stderr: str) -> str | None:
     """The first line starting with `error:` (Nix may print warnings before it)."""

@@ -11,9 +11,8 @@ import io
 import os
 from pathlib import Path
 
-import pytest
-
 import harness
+import pytest
 
 LANG = harness.LANG_DIR
 ALL_CASES = harness.discover(LANG)
@@ -36,6 +35,7 @@ SAMPLE_ERR = (
 
 
 # --- helpers -----------------------------------------------------------------
+
 
 def test_normalise_and_expand_round_trip(tmp_path: Path) -> None:
     d = tmp_path / "lang"
@@ -80,7 +80,9 @@ def test_category_and_flags(tmp_path: Path) -> None:
 
 def test_read_stem_list(tmp_path: Path) -> None:
     p = tmp_path / "list.txt"
-    p.write_text("# comment\n\neval-okay-a  # needs X\neval-fail-b.nix reason with \"quote\"\nparse-okay-c\n")
+    p.write_text(
+        '# comment\n\neval-okay-a  # needs X\neval-fail-b.nix reason with "quote"\nparse-okay-c\n'
+    )
     assert harness.read_stem_list(p) == {
         "eval-okay-a": "needs X",
         "eval-fail-b": 'reason with "quote"',
@@ -115,18 +117,33 @@ def test_check_okay() -> None:
 
 def test_check_fail() -> None:
     exp = "error: attribute 'b' missing\n\n       at /x/eval-fail-a.nix:1:5:\n\n"
-    good = harness.Outcome(1, "", "error: attribute 'b' missing\n\n       at /x/eval-fail-a.nix:1:5:\n")
+    good = harness.Outcome(
+        1, "", "error: attribute 'b' missing\n\n       at /x/eval-fail-a.nix:1:5:\n"
+    )
     assert harness.check_fail(good, exp) == []
     # Only the error line and the first position are compared, not the excerpt.
     assert harness.check_fail(harness.Outcome(1, "", good.stderr + "   1| different\n"), exp) == []
     assert harness.check_fail(harness.Outcome(2, "", good.stderr), exp)
-    assert harness.check_fail(harness.Outcome(1, "", "error: attribute 'c' missing\n       at /x/eval-fail-a.nix:1:5:\n"), exp)
-    assert harness.check_fail(harness.Outcome(1, "", "error: attribute 'b' missing\n       at /x/eval-fail-a.nix:1:6:\n"), exp)
+    assert harness.check_fail(
+        harness.Outcome(1, "", "error: attribute 'c' missing\n       at /x/eval-fail-a.nix:1:5:\n"),
+        exp,
+    )
+    assert harness.check_fail(
+        harness.Outcome(1, "", "error: attribute 'b' missing\n       at /x/eval-fail-a.nix:1:6:\n"),
+        exp,
+    )
     assert harness.check_fail(harness.Outcome(1, "", "error: attribute 'b' missing\n"), exp)
     # Without a recorded position, any position (or none) is accepted.
-    assert harness.check_fail(harness.Outcome(1, "", "error: boom\n       at /y.nix:1:1:\n"), "error: boom\n") == []
+    assert (
+        harness.check_fail(
+            harness.Outcome(1, "", "error: boom\n       at /y.nix:1:1:\n"), "error: boom\n"
+        )
+        == []
+    )
     # A Python traceback is not an error line.
-    assert harness.check_fail(harness.Outcome(1, "", "Traceback (most recent call last):\n"), "error: boom\n")
+    assert harness.check_fail(
+        harness.Outcome(1, "", "Traceback (most recent call last):\n"), "error: boom\n"
+    )
 
 
 def test_check_newer_nix() -> None:
@@ -147,6 +164,7 @@ def test_case_env_drops_nix_variables() -> None:
 
 # --- the corpus --------------------------------------------------------------
 
+
 def test_corpus_is_large_and_covers_every_category() -> None:
     counts = {cat: sum(1 for c in ALL_CASES if c.category == cat) for cat in harness.CATEGORIES}
     assert sum(counts.values()) >= 300, counts
@@ -155,7 +173,8 @@ def test_corpus_is_large_and_covers_every_category() -> None:
 
 def test_every_case_is_recorded() -> None:
     missing = [
-        c.stem for c in ALL_CASES
+        c.stem
+        for c in ALL_CASES
         if c.expected_path is not None and c.stem not in NEWER and not c.expected_path.exists()
     ]
     assert missing == [], "run python tests/lang/record.py"
@@ -164,7 +183,8 @@ def test_every_case_is_recorded() -> None:
 def test_no_orphan_expected_files() -> None:
     stems = {c.stem for c in ALL_CASES}
     orphans = [
-        p.name for p in [*LANG.glob("*.exp"), *LANG.glob("*.flags")]
+        p.name
+        for p in [*LANG.glob("*.exp"), *LANG.glob("*.flags")]
         if p.name.split(".")[0] not in stems
     ]
     assert orphans == []
@@ -194,6 +214,7 @@ def test_recorded_failures_have_an_error_line() -> None:
 
 
 # --- the checks against fakes over the whole corpus ---------------------------
+
 
 def _replay(case: harness.Case, mutate=None):
     """A fake nixeval that prints what the oracle printed (optionally damaged)."""
@@ -239,7 +260,15 @@ def test_damaged_replays_are_caught() -> None:
         damaged = _replay(case, lambda s: s.replace("error: ", "error: X", 1))
         assert _check(case, damaged), case.stem
         if harness.at_line(case.expected()):
-            moved = _replay(case, lambda s: s.replace(":1:", ":9:").replace(":2:", ":9:").replace(":3:", ":9:").replace(":4:", ":9:"))
+            moved = _replay(
+                case,
+                lambda s: (
+                    s.replace(":1:", ":9:")
+                    .replace(":2:", ":9:")
+                    .replace(":3:", ":9:")
+                    .replace(":4:", ":9:")
+                ),
+            )
             # Positions on lines other than 1-4 are not damaged by this fake; skip those.
             if harness.at_line(moved.stderr) != harness.at_line(case.expected()):
                 assert _check(case, moved), case.stem

@@ -8,9 +8,8 @@ cases in tests/lang/newer-nix.txt follow newer Nix and have nothing recorded.
 
 from __future__ import annotations
 
-import pytest
-
 import harness
+import pytest
 
 NOT_YET = harness.read_stem_list(harness.LANG_DIR / "notyetpassing.txt")
 NEWER_NIX = harness.read_stem_list(harness.LANG_DIR / "newer-nix.txt")

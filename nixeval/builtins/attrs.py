@@ -36,7 +36,7 @@ async def get_attr(name: Any, s: Any) -> Any:
     name = str(expect_string(name))
     expect_attrs(s)
     if name not in s:
-        raise MissingAttribute(f"attribute '{name}' missing")
+        raise MissingAttribute(f"attribute '{name}' missing for call to 'getAttr'")
     return await force(s[name])
 
 
@@ -57,12 +57,12 @@ async def list_to_attrs(xs: Any) -> Any:
     for x in xs:
         e = expect_attrs(await force(x))
         if "name" not in e:
-            raise MissingAttribute("attribute 'name' missing")
+            raise MissingAttribute("attribute 'name' missing for call to 'listToAttrs'")
         name = str(expect_string(await force(e["name"])))
         if name in out:
             continue  # the first occurrence wins
         if "value" not in e:
-            raise MissingAttribute("attribute 'value' missing")
+            raise MissingAttribute("attribute 'value' missing for call to 'listToAttrs'")
         out[name] = e["value"]
     return out
 

@@ -11,8 +11,8 @@ from nixeval.machine.eval import coerce_to_string, force, force_deep
 
 
 @builtin("throw", 1, global_=True)
-def throw(msg: Any) -> Any:
-    raise Thrown(str(expect_string(msg)))
+async def throw(msg: Any) -> Any:
+    raise Thrown(str(await coerce_to_string(msg)))
 
 
 @builtin("abort", 1, global_=True)

@@ -301,6 +301,7 @@ def _attrs_fast(self: A.Attrs, env: list[Any]) -> Any:
 
 async def _attrs_ev(self: A.Attrs, env: list[Any], d: int) -> Any:
     out, renv = _attrs_static(self, env)
+    dyn_spans: dict[str, Any] = {}
     for name_node, vnode, span in self.dynamic:
         name = await eval_node(name_node, renv, d)
         if name is None:
@@ -309,7 +310,9 @@ async def _attrs_ev(self: A.Attrs, env: list[Any], d: int) -> Any:
             raise TypeError_(f"value is {show_type(name)} while a string was expected", name_node.span)
         name = str(name)
         if name in out:
-            raise EvalError(f"dynamic attribute '{name}' already defined at {span.short() if span else '?'}", span)
+            first = self.static[name][1] if name in self.static else dyn_spans.get(name)
+            raise EvalError(f"dynamic attribute '{name}' already defined at {first.short() if first else '?'}", span)
+        dyn_spans[name] = span
         out[name] = vnode.item(renv)  # type: ignore[attr-defined]
     return out
 
@@ -329,7 +332,7 @@ async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
         if type(v) is str:
             out.append(v)
             continue
-        s = await coerce_to_string_d(v, d, copy_to_store=True, span=p.span)
+        s = await coerce_to_string_d(v, d, copy_to_store=True, span=self.spans.get(id(p), p.span))
         if type(s) is NixString:
             ctx |= s.context
         out.append(s)
@@ -346,7 +349,7 @@ async def _path_interp_ev(self: A.PathInterp, env: list[Any], d: int) -> Any:
             out.append(p)
             continue
         v = await eval_node(p, env, d)
-        s = await coerce_to_string_d(v, d, copy_to_store=False, span=p.span)
+        s = await coerce_to_string_d(v, d, copy_to_store=False, span=self.spans.get(id(p), p.span))
         if type(s) is NixString:
             raise EvalError(f"a string that refers to a store path cannot be appended to a path", p.span)
         out.append(s)
@@ -394,7 +397,7 @@ async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
         if item is _MISSING:
             if default is not None:
                 return await eval_node(default, env, d)
-            raise MissingAttribute(f"attribute '{name}' missing", an.span if an.span else self.span)
+            raise MissingAttribute(f"attribute '{name}' missing", self.span)
         if type(item) is Thunk:
             item2 = await _force_item(item, d)
             v[name] = item2
@@ -434,9 +437,10 @@ def _bool(v: Any, span: Any) -> bool:
 
 
 def _lambda_desc(node: A.Lambda) -> str:
+    pos = node.span.short() if node.span else "?"
     if node.name is not None:
-        return f"function '{node.name}'"
-    return f"anonymous function at {node.span.short() if node.span else '?'}"
+        return f"'{node.name}' at {pos}"
+    return f"anonymous function at {pos}"
 
 
 async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
@@ -530,7 +534,7 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
             elif v is False:
                 node = node.else_  # type: ignore[attr-defined]
             else:
-                raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", c.span)
+                raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", node.span)
             continue
         if t is A.Apply:
             fn = node.fn  # type: ignore[attr-defined]
@@ -568,7 +572,7 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
         if t is A.Assert:
             c = node.cond  # type: ignore[attr-defined]
             v = await eval_node(c, env, d)
-            if not _bool(v, c.span):
+            if not _bool(v, node.span):
                 from nixeval.syntax.show import show_expr
 
                 raise AssertionFailed(f"assertion '{show_expr(c)}' failed", node.span)
@@ -704,66 +708,75 @@ async def _add_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
         if v < INT_MIN or v > INT_MAX:
             raise EvalError("integer overflow", self.span)
         return v
-    return await add_values(a, b, d, self.span)
+    return await add_values(a, b, d, self.left.span, self.right.span)
 
 
-async def add_values(a: Any, b: Any, d: int, span: Any) -> Any:
+async def add_values(a: Any, b: Any, d: int, lspan: Any, rspan: Any) -> Any:
+    """`a + b` (Nix reports errors at the operand that caused them)."""
     ta = type(a)
     tb = type(b)
     if ta is int or ta is float:
         if tb is int or tb is float:
             if ta is int and tb is int:
-                return _int_result(a + b, span)
+                return _int_result(a + b, lspan)
             return float(a) + float(b)
-        raise TypeError_(f"cannot add {show_type(b)} to {show_type(a)}", span)
+        raise TypeError_(f"cannot add {show_type(b)} to {show_type(a)}", rspan)
     if ta is NixPath:
         if tb is NixPath:
             s = b.path
         else:
-            s = await coerce_to_string_d(b, d, copy_to_store=False, span=span)
+            s = await coerce_to_string_d(b, d, copy_to_store=False, span=rspan)
             if type(s) is NixString:
-                raise EvalError("a string that refers to a store path cannot be appended to a path", span)
+                raise EvalError("a string that refers to a store path cannot be appended to a path", rspan)
         return NixPath(canon_path(a.path + s))
     if ta is str and tb is str:
         return a + b
-    sa = await coerce_to_string_d(a, d, copy_to_store=True, span=span)
-    sb = await coerce_to_string_d(b, d, copy_to_store=True, span=span)
+    sa = await coerce_to_string_d(a, d, copy_to_store=True, span=lspan)
+    sb = await coerce_to_string_d(b, d, copy_to_store=True, span=rspan)
     ctx = (sa.context if type(sa) is NixString else frozenset()) | (sb.context if type(sb) is NixString else frozenset())
     return make_string(str(sa) + str(sb), ctx)
 
 
-def _num(v: Any, span: Any) -> Any:
+def _num(v: Any, span: Any, as_float: bool = False) -> Any:
     if type(v) is not int and type(v) is not float:
-        raise TypeError_(f"value is {show_type(v)} while an integer was expected", span)
+        what = "a float" if as_float else "an integer"
+        raise TypeError_(f"value is {show_type(v)} while {what} was expected", span)
     return v
+
+
+def _num2(a: Any, b: Any, span: Any) -> None:
+    """Nix's check of two arithmetic operands: floats if either is a float."""
+    as_float = type(a) is float or type(b) is float
+    _num(a, span, as_float)
+    _num(b, span, as_float)
 
 
 def _sub(a: Any, b: Any, span: Any) -> Any:
     if type(a) is int and type(b) is int:
         return _int_result(a - b, span)
-    _num(a, span)
-    _num(b, span)
+    _num2(a, b, span)
     return float(a) - float(b)
 
 
 def _mul(a: Any, b: Any, span: Any) -> Any:
     if type(a) is int and type(b) is int:
         return _int_result(a * b, span)
-    _num(a, span)
-    _num(b, span)
+    _num2(a, b, span)
     return float(a) * float(b)
 
 
 def div_values(a: Any, b: Any, span: Any) -> Any:
-    _num(a, span)
-    _num(b, span)
+    _num(b, span, True)
     if b == 0:
         raise EvalError("division by zero", span)
+    _num(a, span, type(b) is float)
     if type(a) is int and type(b) is int:
         q = abs(a) // abs(b)
         if (a < 0) != (b < 0):
             q = -q
-        return _int_result(q, span)
+        if q > INT_MAX:
+            raise EvalError("overflow in integer division", span)
+        return q
     return float(a) / float(b)
 
 
@@ -836,21 +849,21 @@ def _compare_binop(kind: int) -> Any:
 
 
 async def _and_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    if not _bool(await eval_node(self.left, env, d), self.left.span):
+    if not _bool(await eval_node(self.left, env, d), self.span):
         return False
-    return _bool(await eval_node(self.right, env, d), self.right.span)
+    return _bool(await eval_node(self.right, env, d), self.span)
 
 
 async def _or_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    if _bool(await eval_node(self.left, env, d), self.left.span):
+    if _bool(await eval_node(self.left, env, d), self.span):
         return True
-    return _bool(await eval_node(self.right, env, d), self.right.span)
+    return _bool(await eval_node(self.right, env, d), self.span)
 
 
 async def _impl_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    if not _bool(await eval_node(self.left, env, d), self.left.span):
+    if not _bool(await eval_node(self.left, env, d), self.span):
         return True
-    return _bool(await eval_node(self.right, env, d), self.right.span)
+    return _bool(await eval_node(self.right, env, d), self.span)
 
 
 async def _not_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
@@ -882,10 +895,14 @@ for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), 
 async def values_equal(a: Any, b: Any, d: int) -> bool:
     """Nix's `==` on two forced values; iterative over nested lists and sets."""
     stack: list[tuple[Any, Any]] = [(a, b)]
+    top = True
     while stack:
         x, y = stack.pop()
-        if x is y and type(x) is not float:
+        # Items inside lists and sets that are the very same object are equal
+        # (even functions, as in Nix); two function values at the top never are.
+        if x is y and not top and type(x) is not float:
             continue
+        top = False
         if type(x) is Thunk:
             x = await _force_item(x, d)
         if type(y) is Thunk:

@@ -40,6 +40,7 @@ class Evaluation:
         self.show_trace = show_trace
         self.search_path = self._make_search_path(search_path or [], nix_path)
         self.import_cache: dict[str, Any] = {}
+        self.store_cache: dict[str, str] = {}
         self.machine = Machine()
 
         builtins_set: dict[str, Any] = {}
@@ -148,12 +149,26 @@ class Evaluation:
     # --- store hooks (see nixeval.store) ------------------------------------------
 
     async def copy_path_to_store(self, path: NixPath, span: Span | None) -> str:
-        """The store path a path value becomes inside a string (with its context)."""
-        try:
-            from nixeval.store import add_path_to_store  # type: ignore[attr-defined]
-        except ImportError:
-            raise EvalError(f"cannot copy '{path.path}' to the store: not supported yet", span) from None
-        return await add_path_to_store(self, path, span)  # type: ignore[no-any-return]
+        """The store path a path value becomes inside a string, with itself as context.
+
+        Read-only: the path is hashed (NAR serialisation) and its store path
+        computed; nothing is written. Cached per evaluation."""
+        from nixeval.store import StorePathError, source_path
+        from nixeval.values import NixString
+
+        p = path.path
+        cached = self.store_cache.get(p)
+        if cached is None:
+            if not os.path.lexists(p):
+                raise EvalError(f"getting status of '{p}': No such file or directory", span)
+            try:
+                cached = source_path(p, store_dir=self.store_dir)
+            except StorePathError as e:
+                raise EvalError(str(e), span) from None
+            except OSError as e:
+                raise EvalError(f"reading '{p}': {e.strerror}", span) from None
+            self.store_cache[p] = cached
+        return NixString(cached, {cached})  # type: ignore[no-any-return]
 
     def find_file(self, search_path: list[tuple[str, str]], name: str, span: Span | None) -> str:
         for prefix, base in search_path:

@@ -67,24 +67,29 @@ class WithVar(Node):
 
 
 class Str(Node):
-    """A string with interpolations: `parts` are str or Node."""
+    """A string with interpolations: `parts` are str or Node; `spans` maps id(part)
+    to the position of its `${` (where Nix reports a failed coercion)."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "spans")
 
-    def __init__(self, parts: list[Any], span: Span | None = None):
+    def __init__(self, parts: list[Any], span: Span | None = None,
+                 spans: dict[int, Span] | None = None):
         self.parts = parts
         self.span = span
+        self.spans = spans or {}
 
 
 class PathInterp(Node):
     """A path with interpolations (`./a/${b}`): parts are str or Node; the first
     part is already made absolute."""
 
-    __slots__ = ("parts",)
+    __slots__ = ("parts", "spans")
 
-    def __init__(self, parts: list[Any], span: Span | None = None):
+    def __init__(self, parts: list[Any], span: Span | None = None,
+                 spans: dict[int, Span] | None = None):
         self.parts = parts
         self.span = span
+        self.spans = spans or {}
 
 
 class AttrName:
@@ -283,3 +288,6 @@ class CurPos(Node):
     """`__curPos`: an attrset { file, line, column } of its own position."""
 
     __slots__ = ()
+
+    def __init__(self, span: Span | None = None):
+        self.span = span

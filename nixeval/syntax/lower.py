@@ -60,8 +60,18 @@ _DQ_ESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
 _DQ_ESCAPE_RE = re.compile(r"\\(.)", re.S)
 
 
+_DQ_TOKEN_RE = re.compile(r"\\(.)|\r\n?", re.S)
+
+
+def _dq_token(m: re.Match[str]) -> str:
+    c = m.group(1)
+    if c is None:
+        return "\n"  # CR and CR LF in string literals become LF, as in Nix
+    return _DQ_ESCAPES.get(c, c)
+
+
 def unescape_dq(raw: str) -> str:
-    return _DQ_ESCAPE_RE.sub(lambda m: _DQ_ESCAPES.get(m.group(1), m.group(1)), raw)
+    return _DQ_TOKEN_RE.sub(_dq_token, raw)
 
 
 # Tokens of an indented string's literal text, as Nix's lexer splits them (the
@@ -76,8 +86,13 @@ _IND_TOKENS = [
 ]
 
 
+class _Esc(str):
+    """A token of an indented string that is not literal text (an escape, `''$`,
+    a lone `$` or `'`): it ends leading whitespace but does not count as indentation."""
+
+
 def _ind_tokens(raw: str) -> list[str]:
-    out = []
+    out: list[str] = []
     pos = 0
     n = len(raw)
     while pos < n:
@@ -92,12 +107,12 @@ def _ind_tokens(raw: str) -> list[str]:
             break
         m, kind = best
         if kind is None:
-            out.append(m.group(0))
+            out.append(m.group(0).replace("\r\n", "\n").replace("\r", "\n"))
         elif kind == "escape":
             c = m.group(1)
-            out.append(_DQ_ESCAPES.get(c, c))
+            out.append(_Esc(_DQ_ESCAPES.get(c, c)))
         else:
-            out.append(kind)
+            out.append(_Esc(kind))
         pos += best_len
     return out
 
@@ -110,7 +125,7 @@ def strip_indentation(parts: list[Any]) -> list[Any]:
     min_indent = 1000000
     cur = 0
     for p in parts:
-        if not isinstance(p, str):
+        if not isinstance(p, str) or type(p) is _Esc:
             if at_start:
                 at_start = False
                 min_indent = min(min_indent, cur)
@@ -191,6 +206,10 @@ class _PreAttrs:
 
 
 _KEYWORDS = {"if", "then", "else", "assert", "with", "let", "in", "rec", "inherit"}
+_NONASSOC = {"==": 0, "!=": 0, "<": 1, ">": 1, "<=": 1, ">=": 1}
+_TOKEN_NAMES = {"==": "EQ", "!=": "NEQ", "<": "'<'", ">": "'>'", "<=": "LEQ", ">=": "GEQ",
+                "&&": "AND", "||": "OR", "->": "IMPL", "//": "UPDATE", "++": "CONCAT",
+                "...": "ELLIPSIS", "${": "DOLLAR_CURLY", "''": "IND_STRING_OPEN"}
 
 
 class Lowering:
@@ -269,7 +288,7 @@ class Lowering:
     def l_source_code(self, n: Any) -> Gen:
         body = n.child_by_field_name("expression")
         if body is None:
-            raise ParseError("syntax error, unexpected end of file", Span(self.source, n.end_byte, n.end_byte))
+            raise _eof_error(self.source, n)
         return (yield body)
 
     def l_parenthesized_expression(self, n: Any) -> Gen:
@@ -298,6 +317,12 @@ class Lowering:
         name = self.text(ident)
         if name in _KEYWORDS:
             raise self.error(f"syntax error, unexpected {name.upper()}", n)
+        if name == "or":
+            # `or` is a keyword, accepted as a variable only as a function argument
+            # (`f or`), where Nix's grammar allows it for compatibility.
+            p = n.parent
+            if p is None or p.type != "apply_expression" or p.child_by_field_name("argument") != n:
+                raise self.error("syntax error, unexpected OR_KW", n)
         if name == "__curPos":
             return A.CurPos(self.span(n))
         return self.resolve(name, self.span(n))
@@ -311,12 +336,24 @@ class Lowering:
         return A.Apply(fn, [nix_path, A.Const(name, span)], span)
         yield  # pragma: no cover
 
+    def _interp(self, c: Any, spans: dict[int, Span]) -> Gen:
+        """Lower an interpolation `${e}`, recording where its `${` is."""
+        e = yield c.child_by_field_name("expression")
+        spans[id(e)] = self.span(c)
+        return e
+
     def _path_parts(self, n: Any, home: bool) -> Gen:
         span = self.span(n)
         parts: list[Any] = []
+        spans: dict[int, Span] = {}
+        last = n.children[-1] if n.children else None
+        if last is not None and last.type == "path_fragment" and self.text(last).endswith("/"):
+            raise self.error("path has a trailing slash", last)
         for c in n.children:
+            if c.type == "path_fragment" and "//" in self.text(c):
+                raise self.error("syntax error, unexpected PATH_END, expecting DOLLAR_CURLY", c)
             if c.type == "interpolation":
-                parts.append((yield c.child_by_field_name("expression")))
+                parts.append((yield from self._interp(c, spans)))
             else:
                 parts.append(self.text(c))
         first = parts[0] if parts and isinstance(parts[0], str) else ""
@@ -331,7 +368,7 @@ class Lowering:
             parts[0] = first
         else:
             parts.insert(0, first)
-        return A.PathInterp(parts, span)
+        return A.PathInterp(parts, span, spans)
 
     def l_path_expression(self, n: Any) -> Gen:
         return (yield from self._path_parts(n, home=False))
@@ -343,6 +380,7 @@ class Lowering:
 
     def l_string_expression(self, n: Any) -> Gen:
         parts: list[Any] = []
+        spans: dict[int, Span] = {}
         children = n.children
         start = children[0].end_byte  # after the opening quote
         end_quote = children[-1]
@@ -352,16 +390,17 @@ class Lowering:
             if c.type == "interpolation":
                 if c.start_byte > start:
                     parts.append(unescape_dq(self.data[start : c.start_byte].decode("utf-8", "surrogateescape")))
-                parts.append((yield c.child_by_field_name("expression")))
+                parts.append((yield from self._interp(c, spans)))
                 start = c.end_byte
         if end_quote.start_byte > start:
             parts.append(unescape_dq(self.data[start : end_quote.start_byte].decode("utf-8", "surrogateescape")))
-        return self._string_node(parts, self.span(n))
+        return self._string_node(parts, self.span(n), spans)
 
-    def _string_node(self, parts: list[Any], span: Span) -> A.Node:
+    def _string_node(self, parts: list[Any], span: Span, spans: dict[int, Span]) -> A.Node:
         if all(isinstance(p, str) for p in parts):
             return A.Const("".join(parts), span)
-        return A.Str([p for p in parts if not (isinstance(p, str) and p == "")], span)
+        return A.Str([str(p) if isinstance(p, str) else p for p in parts
+                      if not (isinstance(p, str) and p == "")], span, spans)
 
     def l_indented_string_expression(self, n: Any) -> Gen:
         children = n.children
@@ -374,15 +413,16 @@ class Lowering:
         if m:
             start += m.end()
         parts: list[Any] = []
+        spans: dict[int, Span] = {}
         for c in children[1:-1]:
             if c.type == "interpolation":
                 if c.start_byte > start:
                     parts.extend(_ind_tokens(self.data[start : c.start_byte].decode("utf-8", "surrogateescape")))
-                parts.append((yield c.child_by_field_name("expression")))
+                parts.append((yield from self._interp(c, spans)))
                 start = max(start, c.end_byte)
         if end_quote.start_byte > start:
             parts.extend(_ind_tokens(self.data[start : end_quote.start_byte].decode("utf-8", "surrogateescape")))
-        return self._string_node(strip_indentation(parts), self.span(n))
+        return self._string_node(strip_indentation(parts), self.span(n), spans)
 
     # --- attribute paths ---------------------------------------------------------
 
@@ -393,7 +433,10 @@ class Lowering:
         if t == "identifier":
             if a.is_missing:
                 raise self.syntax_error(a)
-            return self.text(a)
+            name = self.text(a)
+            if name in _KEYWORDS:
+                raise self.error(f"syntax error, unexpected {name.upper()}, expecting ID or OR_KW or DOLLAR_CURLY or '\"'", a)
+            return name
         if t == "interpolation":
             inner = a.child_by_field_name("expression")
             if inner is not None and inner.type == "string_expression":
@@ -450,6 +493,19 @@ class Lowering:
     def l_binary_expression(self, n: Any) -> Gen:
         op_node = n.child_by_field_name("operator")
         op = self.text(op_node)
+        level = _NONASSOC.get(op)
+        if level is not None:
+            # `a == b == c` and `a < b < c` are syntax errors in Nix.
+            left = n.child_by_field_name("left")
+            if left.type == "binary_expression":
+                lop = left.child_by_field_name("operator")
+                if _NONASSOC.get(self.text(lop)) == level:
+                    raise self.error(f"syntax error, unexpected {_TOKEN_NAMES[op]}", op_node)
+            right = n.child_by_field_name("right")
+            if right.type == "binary_expression":
+                rop = right.child_by_field_name("operator")
+                if _NONASSOC.get(self.text(rop)) == level:
+                    raise self.error(f"syntax error, unexpected {_TOKEN_NAMES[self.text(rop)]}", rop)
         left = yield n.child_by_field_name("left")
         right = yield n.child_by_field_name("right")
         # Nix reports binary-operator errors at the operator's position... except
@@ -530,6 +586,8 @@ class Lowering:
         names: dict[str, int] = {}
         for c in formal_nodes:
             name = self.text(c.child_by_field_name("name"))
+            if name == "or" or name in _KEYWORDS:
+                raise self.error(f"syntax error, unexpected {'OR_KW' if name == 'or' else name.upper()}", c)
             if name in names:
                 raise ParseError(f"duplicate formal function argument '{name}'", self.span(c))
             names[name] = len(names) + 1
@@ -563,9 +621,13 @@ class Lowering:
                 attrs = b.child_by_field_name("attrs")
                 if attrs is None:
                     raise self.syntax_error(b)
+                if attrs.child_count == 1 and attrs.children[0].is_missing:
+                    continue  # `inherit;` inherits nothing
+                prev = attrs.prev_sibling
+                at = prev.end_byte if prev is not None else attrs.start_byte
                 for a in attrs.children_by_field_name("attr"):
                     name = self._static_name(a)
-                    aspan = self.span(a)
+                    aspan = Span(self.source, at, at)
                     if name is None:
                         raise ParseError("dynamic attributes not allowed in inherit", aspan)
                     if name in pre.static:
@@ -593,7 +655,9 @@ class Lowering:
             if c.is_missing or c.type == "ERROR":
                 raise self.syntax_error(c)
         comps = path_node.children_by_field_name("attr")
-        path = [A.AttrName(self._static_name(a), None, self.span(a)) for a in comps]
+        # Nix places every attribute a binding defines at the binding's attrpath.
+        pspan = self.span(path_node)
+        path = [A.AttrName(self._static_name(a), None, pspan if a.type != "interpolation" else self.span(a)) for a in comps]
         target = pre
         for i, an in enumerate(path):
             last = i == len(path) - 1
@@ -712,12 +776,13 @@ class Lowering:
         span = self.span(n)
         return A.Select(attrs, [A.AttrName("body", None, span)], None, span)
 
-    def _lower_entry(self, e: _Entry, name: str) -> Gen:
+    def _lower_entry(self, e: _Entry, name: str, owner: Span) -> Gen:
         if e.nested is not None:
             return (yield e.nested)
         if e.inherit_from is not None:
             src = yield e.inherit_from
-            return A.Select(src, [A.AttrName(name, None, e.span)], None, e.span)
+            # Nix reports a failed `inherit (e) x` at the enclosing set or let.
+            return A.Select(src, [A.AttrName(name, None, e.span)], None, owner)
         v = yield e.value
         if type(v) is A.Lambda and v.name is None:
             v.name = name
@@ -733,7 +798,7 @@ class Lowering:
             self.scopes.append(Scope({name: i + 1 for i, name in enumerate(pre.static)}))
         for name, e in pre.static.items():
             if not e.inherited:
-                static[name] = ((yield from self._lower_entry(e, name)), e.span, False)
+                static[name] = ((yield from self._lower_entry(e, name, pre.span)), e.span, False)
         dynamic = []
         for name_node, value, span in pre.dynamic:
             name_expr = yield from self._dynamic_name(name_node)
@@ -757,7 +822,7 @@ class Lowering:
         for i, name in enumerate(names):
             e = pre.static[name]
             if not e.inherited:
-                values[i] = ((yield from self._lower_entry(e, name)), False)
+                values[i] = ((yield from self._lower_entry(e, name, pre.span)), False)
         body_node = n.child_by_field_name("body")
         if body_node is None:
             raise self.syntax_error(n)
@@ -801,21 +866,82 @@ def _first_leaf(n: Any) -> Any:
     return n
 
 
-def syntax_error(source: Source, n: Any) -> ParseError:
+def _eof_error(source: Source, root: Any, expecting: str = "") -> ParseError:
+    """Nix reports an unexpected end of file at the start of the last token (a
+    trailing run of white space counts as one)."""
+    data = source.data
+    stripped = data.rstrip(b" \t\r\n")
+    if len(stripped) < len(data):
+        pos = len(stripped)
+    else:
+        leaf = root
+        while leaf is not None and leaf.child_count:
+            leaf = leaf.children[-1]
+        pos = leaf.start_byte if leaf is not None else 0
+    return ParseError("syntax error, unexpected end of file" + expecting, Span(source, pos, pos))
+
+
+def _next_token(source: Source, pos: int) -> tuple[str, int] | None:
+    data = source.data
+    while pos < len(data):
+        c = data[pos : pos + 1]
+        if c in b" \t\r\n":
+            pos += 1
+        elif c == b"#":
+            nl = data.find(b"\n", pos)
+            pos = len(data) if nl < 0 else nl
+        elif data.startswith(b"/*", pos):
+            end = data.find(b"*/", pos + 2)
+            pos = len(data) if end < 0 else end + 2
+        else:
+            return _token_at(source, pos), pos
+    return None
+
+
+_TOKEN_RE = re.compile(rb"[a-zA-Z_][a-zA-Z0-9_'-]*|[0-9]+(\.[0-9]*)?|\.\.\.|\$\{|''|==|!=|<=|>=|&&|\|\||->|//|\+\+|.", re.S)
+
+
+def _token_at(source: Source, pos: int) -> str:
+    m = _TOKEN_RE.match(source.data, pos)
+    text = m.group(0).decode("utf-8", "replace") if m else ""
+    if text in _KEYWORDS:
+        return text.upper()
+    if text == "or":
+        return "OR_KW"
+    if re.match(r"[a-zA-Z_]", text):
+        return "ID"
+    if re.match(r"[0-9]+\.", text):
+        return "FLOAT"
+    if text[:1].isdigit():
+        return "INT"
+    if text in _TOKEN_NAMES:
+        return _TOKEN_NAMES[text]
+    if text == "`" or not text.isprintable():
+        return "invalid token"
+    return f"'{text}'"
+
+
+def syntax_error(source: Source, n: Any, root: Any = None) -> ParseError:
+    if root is None:
+        root = n
+        while root.parent is not None:
+            root = root.parent
     if n.is_missing:
         # Nix reports the token it found where the missing one should be.
-        pos = n.start_byte
-        rest = source.data[pos:].lstrip()
-        at = len(source.data) - len(rest)
-        if not rest:
-            return ParseError("syntax error, unexpected end of file", Span(source, len(source.data), len(source.data)))
-        tok = rest.split()[0][:1].decode("utf-8", "replace")
-        return ParseError(f"syntax error, unexpected '{tok}'", Span(source, at, at + 1))
+        expecting = ""
+        if n.type == ";":
+            expecting = ", expecting ';'"
+        found = _next_token(source, n.start_byte)
+        if found is None:
+            return _eof_error(source, root, expecting)
+        tok, at = found
+        return ParseError(f"syntax error, unexpected {tok}{expecting}", Span(source, at, at + 1))
     if n.type == "ERROR":
-        leaf = _first_leaf(n) if n.child_count else n
-        if n.start_byte >= len(source.data.rstrip()):
-            return ParseError("syntax error, unexpected end of file", Span(source, n.start_byte, n.start_byte))
-        return ParseError(f"syntax error, unexpected {_describe_token(source, leaf)}", Span(source, leaf.start_byte, leaf.end_byte))
+        found = _next_token(source, n.start_byte)
+        if found is None:
+            return _eof_error(source, root)
+        tok, at = found
+        return ParseError(f"syntax error, unexpected {tok}", Span(source, at, at + 1))
     return ParseError("syntax error", Span(source, n.start_byte, n.end_byte))
 
 
@@ -831,5 +957,9 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
 
 
 def _is_trailing_comma_formal(n: Any) -> bool:
+    """The MISSING identifiers tree-sitter-nix 0.1.0 reports for valid Nix: a
+    trailing comma in formals, and an empty `inherit;` / `inherit (e);`."""
     p = n.parent
-    return n.is_missing and n.type == "identifier" and p is not None and p.type == "formal"
+    if not (n.is_missing and n.type == "identifier" and p is not None):
+        return False
+    return p.type == "formal" or (p.type == "inherited_attrs" and p.child_count == 1)

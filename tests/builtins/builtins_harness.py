@@ -130,7 +130,9 @@ def to_plain(v: Any) -> Any:
         assert v.node is None
         v = v.value
     if type(v) is float:
-        return float(f"{v:g}") if math.isfinite(v) else v
+        if math.isnan(v):
+            return "-nan" if math.copysign(1.0, v) < 0 else "nan"
+        return float(f"{v:g}") if math.isfinite(v) else ("inf" if v > 0 else "-inf")
     if type(v) is list:
         return [to_plain(x) for x in v]
     if type(v) is dict:

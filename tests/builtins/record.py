@@ -86,20 +86,59 @@ def case_expr(case: dict[str, Any]) -> str:
     return f"builtins.{case['fn']} " + " ".join(f"({to_nix(a)})" for a in case["args"])
 
 
-TYPES = ("let f = v: if builtins.isList v then map f v else if builtins.isAttrs v "
-         "then builtins.mapAttrs (n: f) v else builtins.typeOf v; in f ({})")
+TYPES = (
+    "let f = v: if builtins.isList v then map f v else if builtins.isAttrs v "
+    "then builtins.mapAttrs (n: f) v else builtins.typeOf v; in f ({})"
+)
 
 
 def nix(expr: str, *flags: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["nix-instantiate", "--eval", "--strict", *flags, "-E", expr],
-                          capture_output=True, cwd="/", timeout=60,
-                          encoding="utf-8", errors="surrogateescape")
+    return subprocess.run(
+        ["nix-instantiate", "--eval", "--strict", *flags, "-E", expr],
+        capture_output=True,
+        cwd="/",
+        timeout=60,
+        encoding="utf-8",
+        errors="surrogateescape",
+    )
+
+
+def load_nix_json(text: str) -> Any:
+    """Nix 2.8's --json writes non-finite floats as bare `inf`, `-inf`, `nan`, `-nan`;
+    those become the strings "inf", "-inf", "nan", "-nan" here."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"':
+            j = i + 1
+            while text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i : j + 1])
+            i = j + 1
+            continue
+        for word in ("-inf", "inf", "-nan", "nan"):
+            if text.startswith(word, i):
+                out.append(f'"{word}"')
+                i += len(word)
+                break
+        else:
+            out.append(c)
+            i += 1
+    return json.loads("".join(out))
+
+
+SHOW_TRACE_HINT = "\n(use '--show-trace' to show detailed location information)"
 
 
 def error_message(stderr: str) -> str:
+    """The message of an `error:` report. Nix 2.8 adds a hint line about --show-trace
+    to errors that carry no position (fromJSON's, toJSON's, ...): that is the CLI's
+    business, so it is cut here (and noted as `"no_position": true`)."""
     text = stderr
+    if text.rstrip("\n").endswith(SHOW_TRACE_HINT):
+        text = text.rstrip("\n")[: -len(SHOW_TRACE_HINT)]
     if text.startswith("error: "):
-        text = text[len("error: "):]
+        text = text[len("error: ") :]
     cut = text.find("\n\n       at ")
     if cut >= 0:
         text = text[:cut]
@@ -119,7 +158,7 @@ def record(family: str) -> None:
         entry = dict(case)
         entry["nix_expr"] = expr
         if r.returncode == 0:
-            entry["json"] = json.loads(r.stdout)
+            entry["json"] = load_nix_json(r.stdout)
             if case.get("types"):
                 t = nix(TYPES.format(expr), "--json")
                 assert t.returncode == 0, t.stderr
@@ -128,6 +167,8 @@ def record(family: str) -> None:
                 entry["plain"] = nix(expr).stdout.rstrip("\n")
         else:
             entry["error"] = error_message(r.stderr)
+            if r.stderr.rstrip("\n").endswith(SHOW_TRACE_HINT):
+                entry["no_position"] = True
             if not entry["error"]:
                 raise RuntimeError(f"{case['id']}: no error message: {r.stderr!r}")
         out.append(entry)

@@ -42,7 +42,10 @@ def record_case(case: harness.Case, newer: dict[str, str]) -> tuple[str | None, 
         return harness.normalise(outcome.stdout, case.directory), None
     if case.category in ("eval-fail", "parse-fail"):
         if outcome.code != 1:
-            return None, f"exit {outcome.code}, expected 1:\nstdout={outcome.stdout!r}\n{outcome.stderr}"
+            return (
+                None,
+                f"exit {outcome.code}, expected 1:\nstdout={outcome.stdout!r}\n{outcome.stderr}",
+            )
         if harness.error_line(outcome.stderr) is None:
             return None, f"no 'error:' line in stderr:\n{outcome.stderr}"
         return harness.normalise(outcome.stderr, case.directory), None
@@ -53,8 +56,12 @@ def record_case(case: harness.Case, newer: dict[str, str]) -> tuple[str | None, 
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true", help="compare with the recorded files, write nothing")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--check", action="store_true", help="compare with the recorded files, write nothing"
+    )
     ap.add_argument("names", nargs="*", help="case stems or .nix files (default: all)")
     args = ap.parse_args(argv)
 

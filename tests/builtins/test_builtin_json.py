@@ -1,0 +1,47 @@
+"""builtins.toJSON / builtins.fromJSON against recorded nix-instantiate output."""
+
+import pytest
+from builders import DRV_CTX, build
+from builtins_harness import call_builtin, check_case, ids, load
+
+from nixeval.builtins.json import parse_json, to_json_string
+from nixeval.errors import NixError
+from nixeval.machine.scheduler import run
+from nixeval.values import NixString
+
+CASES = load("json")
+
+
+@pytest.mark.parametrize("case", CASES, ids=ids(CASES))
+def test_json(case):
+    if "build" not in case:
+        check_case(case)
+        return
+    value = build(case["build"], case)
+    if "error" in case:
+        with pytest.raises(NixError) as info:
+            call_builtin("toJSON", value)
+        assert info.value.message == case["error"]
+        return
+    result = call_builtin("toJSON", value)
+    assert result == case["json"]
+    if case["build"] == "ctx":
+        assert type(result) is NixString and result.context == DRV_CTX
+    else:
+        assert type(result) is str
+
+
+def test_to_json_100000_deep():
+    from builders import _deep
+
+    n = 100000
+    assert run(to_json_string(_deep(n))) == "[" * n + "]" * n
+
+
+def test_from_json_100000_deep():
+    n = 100000
+    v = parse_json("[" * n + "]" * n)
+    for _ in range(n):
+        assert len(v) == 1
+        v = v[0]
+    assert v == []

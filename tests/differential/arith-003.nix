@@ -1,0 +1,1 @@
+-(49 - 41 + (builtins.mul ((builtins.add (((-18) / 4)) ((-12)))) ((builtins.sub (-(14 + 46)) ((-20) * 49)))))

@@ -1,0 +1,1 @@
+-(23 * (builtins.sub (((builtins.div 6 5) - 50)) (-(12 + (-17)))))

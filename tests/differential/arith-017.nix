@@ -1,0 +1,1 @@
+-(((builtins.sub 0 ((-1))) / (9 + 13)) + (builtins.div 22 7)) / 6

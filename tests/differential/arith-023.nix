@@ -1,0 +1,1 @@
+-(-((-(50 / 5) - (builtins.div 43 4)) - (builtins.div 14 13) / 8) + 38)

@@ -1,0 +1,4 @@
+[
+  (builtins.mapAttrs (n: v: n) ({ }))
+  (({ }).x or "default")
+]

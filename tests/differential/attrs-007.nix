@@ -1,0 +1,4 @@
+[
+  (({ }) == ({ zz = { a = null; y = null; }; "" = { "" = true; }; }))
+  (builtins.attrNames ({ } // { zz = { a = null; y = null; }; "" = { "" = true; }; }))
+]

@@ -1,0 +1,6 @@
+[
+  (builtins.mapAttrs (n: v: n) ({ }))
+  (({ }) ? missing)
+  (({ }) == ({ }))
+  (({ }).missing or "default")
+]

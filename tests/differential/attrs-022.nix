@@ -1,0 +1,6 @@
+[
+  (({ }).b or "default")
+  ({ } // { })
+  (builtins.attrNames ({ } // { }))
+  (({ }) ? b)
+]

@@ -1,0 +1,5 @@
+[
+  (builtins.attrNames ({ } // { }))
+  (({ }).x or "default")
+  (({ }) ? x)
+]

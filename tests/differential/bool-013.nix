@@ -1,0 +1,1 @@
+(false && (false || (false == ((builtins.add 32 24) == (builtins.mul ((-26)) 26)))))

@@ -1,0 +1,5 @@
+''head 
+  ${toString 7} end
+      a b
+      '''
+  ''

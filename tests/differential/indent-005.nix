@@ -1,0 +1,7 @@
+''
+  a b
+    #c
+  ${toString 7} end
+  ${toString 7} end
+    ${toString 7} end
+    ''

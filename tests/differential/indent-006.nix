@@ -1,0 +1,3 @@
+''head 
+${toString 7} end
+  ''

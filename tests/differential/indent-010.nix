@@ -1,0 +1,5 @@
+''head 
+	''$x
+	a b
+${toString 7} end
+''

@@ -1,0 +1,7 @@
+''
+      ${toString 7} end
+    ${"i"}
+    text
+  ${toString 7} end
+    text
+    ''

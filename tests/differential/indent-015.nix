@@ -1,0 +1,7 @@
+''  
+	a b
+	${toString 7} end
+  ''$x
+	a b
+    text
+  ''

@@ -1,0 +1,8 @@
+''head 
+  ${"i"}
+      ${toString 7} end
+    $y
+    #c
+  ''$x
+  a b
+''

@@ -1,0 +1,6 @@
+''head 
+      
+''\n
+      ${toString 7} end
+  a b
+    ''

@@ -1,0 +1,4 @@
+[
+  (builtins.genList (i: i * 0) 1)
+  (builtins.elemAt [  0 ] 2)
+]

@@ -1,0 +1,1 @@
+assert 1 == 1; if 2 < (-8) then "lt" else "ge"

@@ -1,0 +1,1 @@
+builtins.tryEval (if (-5) > (-7) then throw "big" else 23)

@@ -1,0 +1,1 @@
+((builtins.concatStringsSep "{{''" [ "<${"\\"}|${toString ((-22))}>" "<${"éxyzxyz"}|${toString (((-1) + 16))}>" ]) + "")

@@ -1,0 +1,1 @@
+(builtins.concatStringsSep "" [ (" é$ " + (toString [ ((-14)) "''" null true ])) "\"" ])

@@ -1,0 +1,1 @@
+(builtins.concatStringsSep "é" [ "éé\t" ("$ " + (builtins.substring 1 3 "bb{")) ])

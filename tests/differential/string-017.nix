@@ -1,0 +1,1 @@
+((toString [ (50 + (-10)) "" null true ]) + "$ ")

@@ -1,0 +1,1 @@
+(builtins.concatStringsSep "\\\${x}\na" [ (builtins.substring 2 4 "") "$ $ a}" ])

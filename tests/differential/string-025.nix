@@ -1,0 +1,1 @@
+(toString [ ((-30)) "\t\n {" null true ])

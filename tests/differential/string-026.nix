@@ -1,0 +1,1 @@
+(toString [ (21 - 8) "\"\n{" null true ])

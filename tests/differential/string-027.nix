@@ -1,0 +1,1 @@
+"<${(toString [ (-(41 + (-29))) "xyz" null true ])}|${toString (-((-2) * 38))}>"

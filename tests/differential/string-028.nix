@@ -1,0 +1,1 @@
+(toString [ ((-19) - (-26)) "  " null true ])
