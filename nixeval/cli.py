@@ -202,7 +202,8 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
             for ap in attrpaths:
                 coro = _evaluate_one(ev, node, ap, auto_args, opts)
                 text = ev.run(coro)
-                stdout.write(text + "\n")
+                # nix-instantiate ends JSON output without a newline
+                stdout.write(text if opts.json else text + "\n")
                 stdout.flush()
         del E
     finally:

@@ -24,6 +24,7 @@ class UnknownHashAlgorithm(EvalError):
     """Nix's UsageError for a bad algorithm name (see USAGE_HINT)."""
 
     usage_error = True
+    positionless = True
 
 
 def hash_string(algo: str, data: str) -> str:

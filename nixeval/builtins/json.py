@@ -564,5 +564,8 @@ def from_json(s: Any) -> Any:
     try:
         return parse_json(expect_string_no_context(s))
     except _JSONError as e:
-        # Nix 2.8 reports this without a position ("use --show-trace" hint).
-        raise EvalError(str(e)) from None
+        # Nix 2.8 reports this without a position, and nix-instantiate then adds the
+        # hint "(use '--show-trace' to show detailed location information)".
+        err = EvalError(str(e))
+        err.positionless = True  # type: ignore[attr-defined]
+        raise err from None

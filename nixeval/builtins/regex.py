@@ -69,13 +69,13 @@ _COLLATE_NAMES = dict(zip(
     "ampersand apostrophe left-parenthesis right-parenthesis asterisk plus-sign comma "
     "hyphen period slash zero one two three four five six seven eight nine colon "
     "semicolon less-than-sign equals-sign greater-than-sign question-mark "
-    "commercial-at".split(), range(0, 0x41)))
+    "commercial-at".split(), range(0, 0x41), strict=True))
 _COLLATE_NAMES.update(zip(
     "left-square-bracket backslash right-square-bracket circumflex underscore "
-    "grave-accent".split(), range(0x5B, 0x61)))
+    "grave-accent".split(), range(0x5B, 0x61), strict=True))
 _COLLATE_NAMES.update(zip(
     "left-curly-bracket vertical-line right-curly-bracket tilde DEL".split(),
-    range(0x7B, 0x80)))
+    range(0x7B, 0x80), strict=True))
 _COLLATE_NAMES["hyphen-minus"] = 0x2D
 _COLLATE_NAMES["full-stop"] = 0x2E
 _COLLATE_NAMES["reverse-solidus"] = 0x5C

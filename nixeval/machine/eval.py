@@ -135,11 +135,25 @@ A.Node.fast = _notfast  # type: ignore[attr-defined]
 A.Node.item = _thunk_item  # type: ignore[attr-defined]
 
 
+UNSET: Any = _NotFast()  # a slot of an environment still being filled
+
+
 def item_rec(node: A.Node, env: list[Any]) -> Any:
     """An item for a binding of a `let` or `rec` set, whose environment is still
-    being filled: only constants are made directly."""
-    if type(node) is A.Const:
+    being filled (its empty slots hold UNSET): constants are made directly, and a
+    variable shares the item it names once that slot is filled, as in Nix."""
+    t = type(node)
+    if t is A.Const:
         return node.value  # type: ignore[attr-defined]
+    if t is A.Var:
+        depth = node.depth  # type: ignore[attr-defined]
+        e = env
+        while depth:
+            e = e[0]
+            depth -= 1
+        v = e[node.index]  # type: ignore[attr-defined]
+        if v is not UNSET:
+            return v
     return Thunk(node, env)
 
 
@@ -281,7 +295,7 @@ A.List.fast = _list_fast  # type: ignore[attr-defined]
 def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[Any]]:
     if self.rec:
         renv: list[Any] = [env]
-        renv.extend([None] * len(self.static))
+        renv.extend([UNSET] * len(self.static))
         out = {}
         i = 1
         for name, (vnode, _span, outer) in self.static.items():
@@ -458,14 +472,14 @@ async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
         if it is _MISSING:
             if default is None:
                 raise TypeError_(f"{_lambda_desc(node)} called without required argument '{name}'", span)
-            env.append(None)  # filled below, once the environment exists
+            env.append(UNSET)  # filled below, once the environment exists
         else:
             env.append(it)
     if node.arg is not None:
         env.append(a)
     i = 1
     for name, default in formals:
-        if env[i] is None and name not in a:
+        if env[i] is UNSET:
             env[i] = item_rec(default, env)  # type: ignore[arg-type]
         i += 1
     if not node.ellipsis:
@@ -557,7 +571,7 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
             return await call_value(f, (arg,), d, span)
         if t is A.Let:
             new: list[Any] = [env]
-            new.extend([None] * len(node.names))  # type: ignore[attr-defined]
+            new.extend([UNSET] * len(node.names))  # type: ignore[attr-defined]
             i = 1
             for vnode, outer in node.values:  # type: ignore[attr-defined]
                 new[i] = vnode.item(env) if outer else item_rec(vnode, new)

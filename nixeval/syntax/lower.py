@@ -107,7 +107,7 @@ def _ind_tokens(raw: str) -> list[str]:
             break
         m, kind = best
         if kind is None:
-            out.append(m.group(0).replace("\r\n", "\n").replace("\r", "\n"))
+            out.append(m.group(0))
         elif kind == "escape":
             c = m.group(1)
             out.append(_Esc(_DQ_ESCAPES.get(c, c)))

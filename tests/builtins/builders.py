@@ -63,5 +63,5 @@ BUILD = {
 def build(name: str, case: dict[str, Any]) -> Any:
     if name == "deep":
         # the recorded expression says how deep
-        return _deep(int(case["expr"].split("(f ")[1].split(")")[0]))
+        return _deep(int(case["expr"].rsplit("(f ", 1)[1].split(")")[0]))
     return BUILD[name]()
