@@ -313,7 +313,7 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
     if opts.xml:
         from nixeval.builtins.xml import to_xml_string  # type: ignore[attr-defined]
 
-        return str(await to_xml_string(v)).rstrip("\n")
+        return str(await to_xml_string(v, location=True, strict=opts.strict)).rstrip("\n")
     if opts.strict:
         await force_deep(v)
     return print_value(v)

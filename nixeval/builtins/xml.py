@@ -69,8 +69,9 @@ async def _string_of(item: Any, force: Any) -> Any:
     return v if type(v) is str or type(v) is NixString else None
 
 
-async def to_xml_string(value: Any, location: bool = False) -> str:
-    """The XML document of a value, forcing it deeply (strict), as toXML prints it."""
+async def to_xml_string(value: Any, location: bool = False, strict: bool = True) -> str:
+    """The XML document of a value, as toXML prints it. Deeply forced when `strict`;
+    otherwise (nix-instantiate --xml) unforced thunks print as `<unevaluated />`."""
     from nixeval.machine import force
 
     out = [HEADER, "<expr>"]
@@ -84,6 +85,9 @@ async def to_xml_string(value: Any, location: bool = False) -> str:
             out.append(work.text)
             continue
         item, ind = work
+        if type(item) is Thunk and not strict and item.node is not None:
+            out.append(f"{ind}<unevaluated />")
+            continue
         v = await force(item) if type(item) is Thunk else item
         t = type(v)
         if t is str or t is NixString:

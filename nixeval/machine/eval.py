@@ -234,6 +234,9 @@ async def _var_ev(self: A.Var, env: list[Any], d: int) -> Any:
     if type(v) is Thunk:
         if v.node is None:
             v = v.value
+        elif v.node is BLACKHOLE:
+            # Nix reports the variable that demanded the value being computed.
+            raise InfiniteRecursion("infinite recursion encountered", self.span)
         elif d < BUDGET:
             v = await force_thunk(v, d + 1)
         else:

@@ -323,6 +323,7 @@ class Lowering:
             p = n.parent
             if p is None or p.type != "apply_expression" or p.child_by_field_name("argument") != n:
                 raise self.error("syntax error, unexpected OR_KW", n)
+            return self.resolve(name, Span(self.source, p.start_byte, p.end_byte))
         if name == "__curPos":
             return A.CurPos(self.span(n))
         return self.resolve(name, self.span(n))
@@ -348,7 +349,7 @@ class Lowering:
         spans: dict[int, Span] = {}
         last = n.children[-1] if n.children else None
         if last is not None and last.type == "path_fragment" and self.text(last).endswith("/"):
-            raise self.error("path has a trailing slash", last)
+            raise ParseError("path has a trailing slash", Span(self.source, n.end_byte, n.end_byte))
         for c in n.children:
             if c.type == "path_fragment" and "//" in self.text(c):
                 raise self.error("syntax error, unexpected PATH_END, expecting DOLLAR_CURLY", c)
@@ -625,6 +626,9 @@ class Lowering:
                     continue  # `inherit;` inherits nothing
                 prev = attrs.prev_sibling
                 at = prev.end_byte if prev is not None else attrs.start_byte
+                # `inherit (e) x` selects at the end of the token before `inherit`.
+                before = b.prev_sibling if b.prev_sibling is not None else binding_set.prev_sibling
+                src_at = before.end_byte if before is not None else b.start_byte
                 for a in attrs.children_by_field_name("attr"):
                     name = self._static_name(a)
                     aspan = Span(self.source, at, at)
@@ -639,6 +643,7 @@ class Lowering:
                     else:
                         e.inherit_from = src
                         e.value = name
+                        e.span = Span(self.source, src_at, src_at)
                     pre.static[name] = e
             elif t == ";" or t == "comment":
                 continue
@@ -781,8 +786,7 @@ class Lowering:
             return (yield e.nested)
         if e.inherit_from is not None:
             src = yield e.inherit_from
-            # Nix reports a failed `inherit (e) x` at the enclosing set or let.
-            return A.Select(src, [A.AttrName(name, None, e.span)], None, owner)
+            return A.Select(src, [A.AttrName(name, None, e.span)], None, e.span)
         v = yield e.value
         if type(v) is A.Lambda and v.name is None:
             v.name = name
@@ -937,6 +941,10 @@ def syntax_error(source: Source, n: Any, root: Any = None) -> ParseError:
         tok, at = found
         return ParseError(f"syntax error, unexpected {tok}{expecting}", Span(source, at, at + 1))
     if n.type == "ERROR":
+        first = n.children[0] if n.child_count else None
+        if first is not None and first.type in ('"', "''") and (
+                n.child_count == 1 or n.end_byte >= len(source.data.rstrip(b" \t\r\n"))):
+            return _eof_error(source, root)  # an unterminated string
         found = _next_token(source, n.start_byte)
         if found is None:
             return _eof_error(source, root)
