@@ -62,14 +62,14 @@ class Evaluation:
         for name, factory in CONSTANTS.items():
             builtins_set[name] = factory(self) if callable(factory) else factory
         builtins_set["builtins"] = builtins_set
+        builtins_set["true"] = True
+        builtins_set["false"] = False
+        builtins_set["null"] = None
         for name, value in builtins_set.items():
             if name in GLOBALS or name in ("true", "false", "null", "builtins"):
                 bind_global(name, value)
             else:
                 bind_global("__" + name, value)
-        for name, value in (("true", True), ("false", False), ("null", None)):
-            if name not in global_names:
-                bind_global(name, value)
         self.builtins = builtins_set
         self.global_names = global_names
         self.global_env = env_slots
