@@ -15,9 +15,9 @@ from nixeval.syntax import ast as A
 from nixeval.values import Thunk
 
 # `f x` with f and x in slots 1 and 2 of the thunk's environment.
-_APPLY = A.Apply(A.Var("f", 0, 1), [A.Var("x", 0, 2)])
+_APPLY = A.Apply(A.make_var("f", 0, 1), [A.make_var("x", 0, 2)])
 # `f x y`
-_APPLY2 = A.Apply(A.Var("f", 0, 1), [A.Var("x", 0, 2), A.Var("y", 0, 3)])
+_APPLY2 = A.Apply(A.make_var("f", 0, 1), [A.make_var("x", 0, 2), A.make_var("y", 0, 3)])
 
 
 def apply_thunk(f: Any, x: Any) -> Thunk:

@@ -145,7 +145,7 @@ def item_rec(node: A.Node, env: list[Any]) -> Any:
     t = type(node)
     if t is A.Const:
         return node.value  # type: ignore[attr-defined]
-    if t is A.Var:
+    if t is A.Var or t is A.Var0 or t is A.Var1:
         depth = node.depth  # type: ignore[attr-defined]
         e = env
         while depth:
@@ -185,6 +185,28 @@ _fast_depth = 0
 FAST_BUDGET = 40
 
 
+def _force_leafy(v: Thunk) -> Any:
+    """Compute an unforced thunk synchronously when its node is a leafy operator
+    (`n - 1`) whose operands are at hand; else NOTFAST. The thunk is blackholed
+    meanwhile, and the synchronous nesting is bounded, so a chain of such thunks
+    cannot recurse deeply."""
+    global _fast_depth
+    node = v.node
+    if not node.leafy or _fast_depth > FAST_BUDGET:
+        return NOTFAST
+    _fast_depth += 1
+    v.node = BLACKHOLE
+    r = node.fast(v.env)
+    _fast_depth -= 1
+    if r is NOTFAST:
+        v.node = node
+        return NOTFAST
+    v.node = None
+    v.env = None
+    v.value = r
+    return r
+
+
 def _var_fast(self: A.Var, env: list[Any]) -> Any:
     depth = self.depth
     while depth:
@@ -192,27 +214,12 @@ def _var_fast(self: A.Var, env: list[Any]) -> Any:
         depth -= 1
     v = env[self.index]
     if type(v) is Thunk:
-        node = v.node
-        if node is None:
+        if v.node is None:
             env[self.index] = v = v.value
             return v
-        # A thunk of a leafy operator (`n - 1`) is computed right here when its
-        # operands are at hand; blackholed meanwhile, and the synchronous nesting
-        # bounded, so a chain of such thunks cannot recurse deeply.
-        global _fast_depth
-        if not node.leafy or _fast_depth > FAST_BUDGET:
-            return NOTFAST
-        _fast_depth += 1
-        v.node = BLACKHOLE
-        r = node.fast(v.env)
-        _fast_depth -= 1
-        if r is NOTFAST:
-            v.node = node
-            return NOTFAST
-        v.node = None
-        v.env = None
-        v.value = r
-        env[self.index] = r
+        r = _force_leafy(v)
+        if r is not NOTFAST:
+            env[self.index] = r
         return r
     return v
 
@@ -248,6 +255,42 @@ async def _var_ev(self: A.Var, env: list[Any], d: int) -> Any:
 A.Var.fast = _var_fast  # type: ignore[attr-defined]
 A.Var.item = _var_item  # type: ignore[attr-defined]
 A.Var.ev = _var_ev  # type: ignore[method-assign]
+
+
+def _var0_fast(self: A.Var, env: list[Any]) -> Any:
+    v = env[self.index]
+    if type(v) is Thunk:
+        if v.node is None:
+            env[self.index] = v = v.value
+            return v
+        r = _force_leafy(v)
+        if r is not NOTFAST:
+            env[self.index] = r
+        return r
+    return v
+
+
+def _var1_fast(self: A.Var, env: list[Any]) -> Any:
+    env = env[0]
+    v = env[self.index]
+    if type(v) is Thunk:
+        if v.node is None:
+            env[self.index] = v = v.value
+            return v
+        r = _force_leafy(v)
+        if r is not NOTFAST:
+            env[self.index] = r
+        return r
+    return v
+
+
+def _var0_item(self: A.Var, env: list[Any]) -> Any:
+    return env[self.index]
+
+
+A.Var0.fast = _var0_fast  # type: ignore[attr-defined]
+A.Var1.fast = _var1_fast  # type: ignore[attr-defined]
+A.Var0.item = _var0_item  # type: ignore[attr-defined]
 
 
 async def _with_lookup(self: A.WithVar, env: list[Any], d: int) -> Any:
@@ -596,9 +639,26 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
             node = node.body  # type: ignore[attr-defined]
             continue
         v = node.fast(env)  # type: ignore[attr-defined]
-        if v is NOTFAST:
-            return await node.ev(env, d)
-        return v
+        if v is not NOTFAST:
+            return v
+        if t is A.Add:
+            # A `+` in tail position (`f (n - 1) + f (n - 2)`) is evaluated in this
+            # frame: one coroutine less per call.
+            l = node.left  # type: ignore[attr-defined]
+            a = l.fast(env)
+            if a is NOTFAST:
+                a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+            r = node.right  # type: ignore[attr-defined]
+            b = r.fast(env)
+            if b is NOTFAST:
+                b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+            if type(a) is int and type(b) is int:
+                v = a + b
+                if v < INT_MIN or v > INT_MAX:
+                    raise EvalError("integer overflow", node.span)
+                return v
+            return await add_values(a, b, d, l.span, r.span)
+        return await node.ev(env, d)
 
 
 for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert):
@@ -621,17 +681,11 @@ def _int_result(v: int, span: Any) -> int:
     return v
 
 
-def _leaf_operands(self: A.BinOp, env: list[Any]) -> tuple[Any, Any]:
-    if not self.leafy:
-        return NOTFAST, NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
-    if a is NOTFAST:
-        return NOTFAST, NOTFAST
-    return a, self.right.fast(env)  # type: ignore[attr-defined]
-
-
 def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         v = a + b
         if INT_MIN <= v <= INT_MAX:
@@ -642,7 +696,10 @@ def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
 
 
 def _sub_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         v = a - b
         if INT_MIN <= v <= INT_MAX:
@@ -651,7 +708,10 @@ def _sub_fast(self: A.BinOp, env: list[Any]) -> Any:
 
 
 def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         v = a * b
         if INT_MIN <= v <= INT_MAX:
@@ -660,12 +720,17 @@ def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
 
 
 def _eq_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     ta = type(a)
     if ta is type(b) and (ta is int or ta is str or ta is bool):
         return a == b
     if a is None and b is not NOTFAST:
         return b is None
+    if b is None and a is not NOTFAST:
+        return False
     return NOTFAST
 
 
@@ -675,28 +740,40 @@ def _neq_fast(self: A.BinOp, env: list[Any]) -> Any:
 
 
 def _lt_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a < b
     return NOTFAST
 
 
 def _gt_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a > b
     return NOTFAST
 
 
 def _le_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a <= b
     return NOTFAST
 
 
 def _ge_fast(self: A.BinOp, env: list[Any]) -> Any:
-    a, b = _leaf_operands(self, env)
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a >= b
     return NOTFAST

@@ -55,6 +55,27 @@ class Var(Node):
         self.span = span
 
 
+class Var0(Var):
+    """A variable of the innermost environment (depth 0): the commonest lookup,
+    with its own fast path."""
+
+    __slots__ = ()
+
+
+class Var1(Var):
+    """A variable one environment up (a function's let-bound sibling, say)."""
+
+    __slots__ = ()
+
+
+def make_var(name: str, depth: int, index: int, span: Span | None = None) -> Var:
+    if depth == 0:
+        return Var0(name, 0, index, span)
+    if depth == 1:
+        return Var1(name, 1, index, span)
+    return Var(name, depth, index, span)
+
+
 class WithVar(Node):
     """A variable bound by an enclosing `with`: looked up at run time."""
 
@@ -236,7 +257,7 @@ class UnOp(Node):
     def __init__(self, expr: Node, span: Span | None = None):
         self.expr = expr
         self.span = span
-        self.leafy = type(expr) in (Const, Var)
+        self.leafy = type(expr) in (Const, Var, Var0, Var1)
 
 
 class Not(UnOp):
@@ -255,7 +276,10 @@ class BinOp(Node):
         self.left = left
         self.right = right
         self.span = span
-        self.leafy = type(left) in (Const, Var) and type(right) in (Const, Var)
+        self.leafy = type(left) in _LEAVES and type(right) in _LEAVES
+
+
+_LEAVES = (Const, Var, Var0, Var1)
 
 
 def _binop(name: str, symbol: str) -> type[BinOp]:

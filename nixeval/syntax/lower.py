@@ -242,7 +242,7 @@ class Lowering:
             else:
                 idx = scope.names.get(name)
                 if idx is not None:
-                    return A.Var(name, depth, idx, span)
+                    return A.make_var(name, depth, idx, span)
             depth += 1
         if withs:
             return A.WithVar(name, tuple(withs), span)

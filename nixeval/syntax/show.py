@@ -41,7 +41,7 @@ def _expand(n: A.Node) -> list[Any]:
         if type(v) is NixPath:
             return [v.path]
         return [escape_string(v)]
-    if t is A.Var or t is A.WithVar:
+    if isinstance(n, (A.Var, A.WithVar)):
         return [n.name]  # type: ignore[attr-defined]
     if t is A.CurPos:
         return ["__curPos"]
