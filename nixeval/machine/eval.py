@@ -245,7 +245,23 @@ async def _var_ev(self: A.Var, env: list[Any], d: int) -> Any:
             # Nix reports the variable that demanded the value being computed.
             raise InfiniteRecursion("infinite recursion encountered", self.span)
         elif d < BUDGET:
-            v = await force_thunk(v, d + 1)
+            # force_thunk, written out: one coroutine less per forced variable
+            t = v
+            node = t.node
+            tenv = t.env
+            t.node = BLACKHOLE
+            t.env = node.span
+            try:
+                v = node.fast(tenv)
+                if v is NOTFAST:
+                    v = await node.ev(tenv, d + 1)
+            except BaseException:
+                t.node = node
+                t.env = tenv
+                raise
+            t.node = None
+            t.env = None
+            t.value = v
         else:
             v = await spawn(force_thunk(v, 0))
         env[self.index] = v
