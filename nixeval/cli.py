@@ -40,6 +40,8 @@ class Options:
         self.pure = False
         self.restrict = False
         self.store: str | None = None
+        self.stats = False
+        self.profile: str | None = None
 
 
 class UsageError(Exception):
@@ -96,6 +98,10 @@ def parse_args(argv: list[str]) -> Options:
             o.restrict = True
         elif a == "--store":
             o.store = need(1)[0]
+        elif a == "--stats":
+            o.stats = True
+        elif a == "--profile":
+            o.profile = need(1)[0]
         elif a == "--option":
             need(2)
         elif a in ("--add-root", "--out-link", "-o"):
@@ -193,9 +199,21 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
     gc_was = gc.isenabled()
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
-    try:
-        from nixeval.machine import eval as E
+    from nixeval.machine import eval as E
 
+    stats = opts.stats or environ.get("NIX_SHOW_STATS", "") not in ("", "0")
+    profile_path = opts.profile or environ.get("NIXEVAL_PROFILE") or None
+    profiler = None
+    if stats:
+        from nixeval.machine.stats import Stats
+
+        E.STATS = Stats()
+    if profile_path:
+        from nixeval.machine.profile import Profiler
+
+        profiler = Profiler(ev.machine)
+        profiler.start()
+    try:
         auto_args = _auto_args(ev, opts)
         for node in nodes:
             attrpaths = opts.attrs or [""]
@@ -205,8 +223,15 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
                 # nix-instantiate ends JSON output without a newline
                 stdout.write(text if opts.json else text + "\n")
                 stdout.flush()
-        del E
     finally:
+        if profiler is not None:
+            profiler.stop()
+            profiler.write(profile_path)  # type: ignore[arg-type]
+        if E.STATS is not None:
+            import json
+
+            stderr.write(json.dumps(E.STATS.as_json(ev.machine), indent=2) + "\n")
+            E.STATS = None
         gc.set_threshold(700, 10, 10)
         gc.unfreeze()
         if not gc_was:

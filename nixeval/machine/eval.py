@@ -58,6 +58,8 @@ NOTFAST: Any = _NotFast()
 _MISSING: Any = object()
 
 _current: Any = None
+# A `stats.Stats` while statistics are collected (--stats, NIX_SHOW_STATS), else None.
+STATS: Any = None
 
 
 def current() -> Any:
@@ -97,6 +99,8 @@ async def force_thunk(t: Thunk, d: int) -> Any:
     t.node = None
     t.env = None
     t.value = v
+    if STATS is not None:
+        STATS.nrThunksForced += 1
     return v
 
 
@@ -128,6 +132,8 @@ def _notfast(self: A.Node, env: list[Any]) -> Any:
 
 
 def _thunk_item(self: A.Node, env: list[Any]) -> Any:
+    if STATS is not None:
+        STATS.nrThunks += 1
     return Thunk(self, env)
 
 
@@ -154,6 +160,8 @@ def item_rec(node: A.Node, env: list[Any]) -> Any:
         v = e[node.index]  # type: ignore[attr-defined]
         if v is not UNSET:
             return v
+    if STATS is not None:
+        STATS.nrThunks += 1
     return Thunk(node, env)
 
 
@@ -204,6 +212,8 @@ def _force_leafy(v: Thunk) -> Any:
     v.node = None
     v.env = None
     v.value = r
+    if STATS is not None:
+        STATS.nrThunksForced += 1
     return r
 
 
@@ -262,6 +272,8 @@ async def _var_ev(self: A.Var, env: list[Any], d: int) -> Any:
             t.node = None
             t.env = None
             t.value = v
+            if STATS is not None:
+                STATS.nrThunksForced += 1
         else:
             v = await spawn(force_thunk(v, 0))
         env[self.index] = v
@@ -348,6 +360,8 @@ A.Lambda.fast = _lambda_fast  # type: ignore[attr-defined]
 
 
 def _list_fast(self: A.List, env: list[Any]) -> Any:
+    if STATS is not None:
+        STATS.listElements += len(self.items)
     return [n.item(env) for n in self.items]  # type: ignore[attr-defined]
 
 
@@ -355,6 +369,9 @@ A.List.fast = _list_fast  # type: ignore[attr-defined]
 
 
 def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[Any]]:
+    if STATS is not None:
+        STATS.sets += 1
+        STATS.setElements += len(self.static)
     if self.rec:
         renv: list[Any] = [env]
         renv.extend([UNSET] * len(self.static))
@@ -470,6 +487,8 @@ async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
                 return await eval_node(default, env, d)
             raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
         item = v.get(name, _MISSING)
+        if STATS is not None:
+            STATS.nrLookups += 1
         if item is _MISSING:
             if default is not None:
                 return await eval_node(default, env, d)
@@ -562,6 +581,10 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
                 env = [f.env, arg]
             else:
                 env = await bind_args(f, arg, d, span)
+            if STATS is not None:
+                STATS.nrFunctionCalls += 1
+                STATS.envs += 1
+                STATS.envElements += len(env) - 1
             body = fnode.body
             r = body.fast(env)
             if r is NOTFAST:
@@ -586,6 +609,8 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
         args = f.args + (arg,)
     if len(args) < op.arity:
         return PrimOpApp(op, args)
+    if STATS is not None:
+        STATS.nrPrimOpCalls += 1
     strict = op.strict
     forced = [(await _force_item(a, d)) if strict[i] else a for i, a in enumerate(args)]
     try:
@@ -628,6 +653,10 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                     env = [f.env, arg]
                 else:
                     env = await bind_args(f, arg, d, span)
+                if STATS is not None:
+                    STATS.nrFunctionCalls += 1
+                    STATS.envs += 1
+                    STATS.envElements += len(env) - 1
                 node = fnode.body
                 continue
             return await call_value(f, (arg,), d, span)
@@ -639,6 +668,9 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                 new[i] = vnode.item(env) if outer else item_rec(vnode, new)
                 i += 1
             env = new
+            if STATS is not None:
+                STATS.envs += 1
+                STATS.envElements += len(new) - 1
             node = node.body  # type: ignore[attr-defined]
             continue
         if t is A.With:
@@ -891,6 +923,8 @@ def div_values(a: Any, b: Any, span: Any) -> Any:
 
 
 def _concat(a: Any, b: Any, span: Any) -> Any:
+    if STATS is not None:
+        STATS.listConcats += 1
     if type(a) is not list:
         raise TypeError_(f"value is {show_type(a)} while a list was expected", span)
     if type(b) is not list:
@@ -903,12 +937,16 @@ def _update(a: Any, b: Any, span: Any) -> Any:
         raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
     if type(b) is not dict:
         raise TypeError_(f"value is {show_type(b)} while a set was expected", span)
+    if STATS is not None:
+        STATS.nrOpUpdates += 1
     if not b:
         return a
     if not a:
         return b
     out = dict(a)
     out.update(b)
+    if STATS is not None:
+        STATS.nrOpUpdateValuesCopied += len(out)
     return out
 
 

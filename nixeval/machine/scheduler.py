@@ -33,12 +33,13 @@ def spawn(child: Coroutine[Any, Any, Any]) -> Generator[Any, Any, Any]:
 class Machine:
     """Runs one top-level coroutine to completion. `steps` counts segment switches."""
 
-    __slots__ = ("steps", "max_segments", "result")
+    __slots__ = ("steps", "max_segments", "result", "segments")
 
     def __init__(self) -> None:
         self.steps = 0
         self.max_segments = 0
         self.result: Any = None
+        self.segments: list[Any] = []  # the suspended segments (for the profiler)
 
     def run(self, coro: Coroutine[Any, Any, Any]) -> Any:
         for _ in self.iterate(coro):
@@ -50,6 +51,7 @@ class Machine:
         (the async API uses this to let the host event loop run). The result is left
         in `self.result`."""
         stack: list[Coroutine[Any, Any, Any]] = []
+        self.segments = stack
         push = stack.append
         pop = stack.pop
         cur = coro

@@ -1,0 +1,48 @@
+"""Evaluation statistics, named as Nix's NIX_SHOW_STATS names them where they mean
+the same thing, so a workload can be compared with C++ Nix counter by counter.
+
+Invariants: counting is off unless `eval.STATS` holds a `Stats` (the CLI's --stats
+flag or NIX_SHOW_STATS=1); every counting site is one `if STATS is not None` test.
+Differences from Nix: Nix desugars `-`, `*`, `/`, `<` into primop calls (so its
+nrPrimOpCalls counts them); nixeval evaluates them directly.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+
+class Stats:
+    __slots__ = ("nrThunks", "nrThunksForced", "nrFunctionCalls", "nrPrimOpCalls", "nrLookups",
+                 "nrOpUpdates", "nrOpUpdateValuesCopied", "envs", "envElements", "listElements",
+                 "listConcats", "sets", "setElements", "start")
+
+    def __init__(self) -> None:
+        for name in self.__slots__:
+            setattr(self, name, 0)
+        self.start = time.process_time()
+
+    def as_json(self, machine: Any = None) -> dict[str, Any]:
+        from nixeval.machine.eval import BUDGET
+
+        out: dict[str, Any] = {
+            "cpuTime": round(time.process_time() - self.start, 6),
+            "envs": {"number": self.envs, "elements": self.envElements},
+            "list": {"elements": self.listElements, "concats": self.listConcats},
+            "sets": {"number": self.sets, "elements": self.setElements},
+            "nrOpUpdates": self.nrOpUpdates,
+            "nrOpUpdateValuesCopied": self.nrOpUpdateValuesCopied,
+            "nrThunks": self.nrThunks,
+            "nrThunksForced": self.nrThunksForced,
+            "nrLookups": self.nrLookups,
+            "nrPrimOpCalls": self.nrPrimOpCalls,
+            "nrFunctionCalls": self.nrFunctionCalls,
+        }
+        if machine is not None:
+            out["machine"] = {
+                "schedulerSteps": machine.steps,
+                "maxSegments": machine.max_segments,
+                "maxDepthApprox": (machine.max_segments + 1) * BUDGET,
+            }
+        return out
