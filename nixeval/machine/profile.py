@@ -51,8 +51,18 @@ class Profiler:
         self.machine = machine
         self.interval = interval
         self.samples: collections.Counter[str] = collections.Counter()
+        self.busy = False
 
     def _sample(self, signum: int, frame: FrameType | None) -> None:
+        if self.busy:  # a signal arriving while a sample is taken is dropped
+            return
+        self.busy = True
+        try:
+            self._take(frame)
+        finally:
+            self.busy = False
+
+    def _take(self, frame: FrameType | None) -> None:
         labels: list[str] = []
         for coro in list(getattr(self.machine, "segments", ())):
             for f in _frames_of_coroutine(coro):
