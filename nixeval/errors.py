@@ -103,8 +103,15 @@ class NixError(Exception):
             self.span = span
         return self
 
+    MAX_TRACE = 200
+
     def add_trace(self, message: str, span: Span | None) -> None:
-        self.trace.append((message, span))
+        """Add a "while evaluating" frame (outer frames come later). Past MAX_TRACE
+        frames only a count is kept, so an error 100,000 calls deep stays cheap."""
+        if len(self.trace) < self.MAX_TRACE:
+            self.trace.append((message, span))
+        else:
+            self.trace_dropped = getattr(self, "trace_dropped", 0) + 1
 
     def __str__(self) -> str:
         return self.message
@@ -189,4 +196,8 @@ def render(err: NixError, show_trace: bool = False) -> str:
             if span is not None:
                 lines.append("")
                 lines.extend(_excerpt(span))
+        dropped = getattr(err, "trace_dropped", 0)
+        if dropped:
+            lines.append("")
+            lines.append(f"       … ({dropped} more frames not shown)")
     return "\n".join(lines)

@@ -571,6 +571,15 @@ async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
     return env
 
 
+def add_call_trace(e: NixError, fnode: A.Lambda, span: Any) -> None:
+    """The frames Nix's --show-trace shows for an error inside a function call."""
+    if fnode.name is not None:
+        e.add_trace(f"while evaluating '{fnode.name}'", fnode.span)
+    else:
+        e.add_trace("while evaluating anonymous lambda", fnode.span)
+    e.add_trace("from call site", span)
+
+
 async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
     """Apply function value `f` to argument items `args`; the forced result."""
     for arg in args:
@@ -588,7 +597,11 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
             body = fnode.body
             r = body.fast(env)
             if r is NOTFAST:
-                r = await eval_tail(body, env, d + 1) if d < BUDGET else await spawn(eval_tail(body, env, 0))
+                try:
+                    r = await eval_tail(body, env, d + 1) if d < BUDGET else await spawn(eval_tail(body, env, 0))
+                except NixError as e:
+                    add_call_trace(e, fnode, span)
+                    raise
             f = r
         elif tf is PrimOp or tf is PrimOpApp:
             f = await _call_primop(f, arg, d, span)
@@ -623,90 +636,99 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
 
 async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
     """Evaluate `node`, looping through tail positions in this same frame."""
-    while True:
-        t = type(node)
-        if t is A.If:
-            c = node.cond  # type: ignore[attr-defined]
-            v = c.fast(env)
-            if v is NOTFAST:
-                v = await (c.ev(env, d + 1) if d < BUDGET else spawn(c.ev(env, 0)))
-            if v is True:
-                node = node.then  # type: ignore[attr-defined]
-            elif v is False:
-                node = node.else_  # type: ignore[attr-defined]
-            else:
-                raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", node.span)
-            continue
-        if t is A.Apply:
-            fn = node.fn  # type: ignore[attr-defined]
-            f = fn.fast(env)
-            if f is NOTFAST:
-                f = await (fn.ev(env, d + 1) if d < BUDGET else spawn(fn.ev(env, 0)))
-            nargs = node.args  # type: ignore[attr-defined]
-            span = node.span
-            if len(nargs) > 1:
-                f = await call_value(f, [a.item(env) for a in nargs[:-1]], d, span)
-            arg = nargs[-1].item(env)
-            if type(f) is Lambda:
-                fnode = f.node
-                if fnode.formals is None:
-                    env = [f.env, arg]
+    calls: list[Any] = []  # the function calls made in this frame, for traces
+    try:
+        while True:
+            t = type(node)
+            if t is A.If:
+                c = node.cond  # type: ignore[attr-defined]
+                v = c.fast(env)
+                if v is NOTFAST:
+                    v = await (c.ev(env, d + 1) if d < BUDGET else spawn(c.ev(env, 0)))
+                if v is True:
+                    node = node.then  # type: ignore[attr-defined]
+                elif v is False:
+                    node = node.else_  # type: ignore[attr-defined]
                 else:
-                    env = await bind_args(f, arg, d, span)
-                if STATS is not None:
-                    STATS.nrFunctionCalls += 1
-                    STATS.envs += 1
-                    STATS.envElements += len(env) - 1
-                node = fnode.body
+                    raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", node.span)
                 continue
-            return await call_value(f, (arg,), d, span)
-        if t is A.Let:
-            new: list[Any] = [env]
-            new.extend([UNSET] * len(node.names))  # type: ignore[attr-defined]
-            i = 1
-            for vnode, outer in node.values:  # type: ignore[attr-defined]
-                new[i] = vnode.item(env) if outer else item_rec(vnode, new)
-                i += 1
-            env = new
-            if STATS is not None:
-                STATS.envs += 1
-                STATS.envElements += len(new) - 1
-            node = node.body  # type: ignore[attr-defined]
-            continue
-        if t is A.With:
-            env = [env, node.attrs.item(env)]  # type: ignore[attr-defined]
-            node = node.body  # type: ignore[attr-defined]
-            continue
-        if t is A.Assert:
-            c = node.cond  # type: ignore[attr-defined]
-            v = await eval_node(c, env, d)
-            if not _bool(v, node.span):
-                from nixeval.syntax.show import show_expr
+            if t is A.Apply:
+                fn = node.fn  # type: ignore[attr-defined]
+                f = fn.fast(env)
+                if f is NOTFAST:
+                    f = await (fn.ev(env, d + 1) if d < BUDGET else spawn(fn.ev(env, 0)))
+                nargs = node.args  # type: ignore[attr-defined]
+                span = node.span
+                if len(nargs) > 1:
+                    f = await call_value(f, [a.item(env) for a in nargs[:-1]], d, span)
+                arg = nargs[-1].item(env)
+                if type(f) is Lambda:
+                    fnode = f.node
+                    if fnode.formals is None:
+                        env = [f.env, arg]
+                    else:
+                        env = await bind_args(f, arg, d, span)
+                    if STATS is not None:
+                        STATS.nrFunctionCalls += 1
+                        STATS.envs += 1
+                        STATS.envElements += len(env) - 1
+                    if len(calls) >= 16:
+                        del calls[:8]
+                    calls.append((fnode, span))
+                    node = fnode.body
+                    continue
+                return await call_value(f, (arg,), d, span)
+            if t is A.Let:
+                new: list[Any] = [env]
+                new.extend([UNSET] * len(node.names))  # type: ignore[attr-defined]
+                i = 1
+                for vnode, outer in node.values:  # type: ignore[attr-defined]
+                    new[i] = vnode.item(env) if outer else item_rec(vnode, new)
+                    i += 1
+                env = new
+                if STATS is not None:
+                    STATS.envs += 1
+                    STATS.envElements += len(new) - 1
+                node = node.body  # type: ignore[attr-defined]
+                continue
+            if t is A.With:
+                env = [env, node.attrs.item(env)]  # type: ignore[attr-defined]
+                node = node.body  # type: ignore[attr-defined]
+                continue
+            if t is A.Assert:
+                c = node.cond  # type: ignore[attr-defined]
+                v = await eval_node(c, env, d)
+                if not _bool(v, node.span):
+                    from nixeval.syntax.show import show_expr
 
-                raise AssertionFailed(f"assertion '{show_expr(c)}' failed", node.span)
-            node = node.body  # type: ignore[attr-defined]
-            continue
-        v = node.fast(env)  # type: ignore[attr-defined]
-        if v is not NOTFAST:
-            return v
-        if t is A.Add:
-            # A `+` in tail position (`f (n - 1) + f (n - 2)`) is evaluated in this
-            # frame: one coroutine less per call.
-            l = node.left  # type: ignore[attr-defined]
-            a = l.fast(env)
-            if a is NOTFAST:
-                a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
-            r = node.right  # type: ignore[attr-defined]
-            b = r.fast(env)
-            if b is NOTFAST:
-                b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
-            if type(a) is int and type(b) is int:
-                v = a + b
-                if v < INT_MIN or v > INT_MAX:
-                    raise EvalError("integer overflow", node.span)
+                    raise AssertionFailed(f"assertion '{show_expr(c)}' failed", node.span)
+                node = node.body  # type: ignore[attr-defined]
+                continue
+            v = node.fast(env)  # type: ignore[attr-defined]
+            if v is not NOTFAST:
                 return v
-            return await add_values(a, b, d, l.span, r.span)
-        return await node.ev(env, d)
+            if t is A.Add:
+                # A `+` in tail position (`f (n - 1) + f (n - 2)`) is evaluated in this
+                # frame: one coroutine less per call.
+                l = node.left  # type: ignore[attr-defined]
+                a = l.fast(env)
+                if a is NOTFAST:
+                    a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+                r = node.right  # type: ignore[attr-defined]
+                b = r.fast(env)
+                if b is NOTFAST:
+                    b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+                if type(a) is int and type(b) is int:
+                    v = a + b
+                    if v < INT_MIN or v > INT_MAX:
+                        raise EvalError("integer overflow", node.span)
+                    return v
+                return await add_values(a, b, d, l.span, r.span)
+            return await node.ev(env, d)
+    except NixError as e:
+        for fnode, span in reversed(calls):
+            add_call_trace(e, fnode, span)
+        raise
 
 
 for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert):
