@@ -166,7 +166,7 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
     cwd = cwd or os.getcwd()
     environ = dict(os.environ) if env is None else dict(env)
     ev = Evaluation(search_path=opts.include, store_dir=opts.store, pure=opts.pure,
-                    restrict=opts.restrict, read_only=opts.read_only or not opts.eval,
+                    restrict=opts.restrict, read_only=opts.read_only or opts.eval,
                     cwd=cwd, env=environ, show_trace=opts.show_trace)
 
     # Each input: (node)
@@ -194,7 +194,23 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
         return 0
 
     if not opts.eval:
-        raise EvalError("nixeval only evaluates for now: pass --eval (instantiating derivations is not supported yet)")
+        # Instantiate: print each derivation's .drv path. Nothing is written; the
+        # .drv files count as written for the derivations' own checks.
+        from nixeval.builtins.derivations import instantiate, store_state
+
+        store_state(ev).instantiating = True
+        auto_args = _auto_args(ev, opts)
+        warned = False
+        for node in nodes:
+            for ap in opts.attrs or [""]:
+                for line in ev.run(instantiate(ev, node, ap, auto_args)):
+                    if not warned:
+                        stderr.write("warning: you did not specify '--add-root'; "
+                                     "the result might be removed by the garbage collector\n")
+                        warned = True
+                    stdout.write(line + "\n")
+                    stdout.flush()
+        return 0
 
     gc_was = gc.isenabled()
     gc.freeze()

@@ -58,12 +58,19 @@ class Case:
             return ["--parse"]
         flags_file = self.path.with_suffix(".flags")
         if flags_file.exists():
-            return flags_file.read_text(encoding="utf-8").split()
+            # @DIR@ in a flag stands for the directory of the case (e.g. `-I foo=@DIR@/lib`)
+            return [expand(f, self.directory)
+                    for f in flags_file.read_text(encoding="utf-8").split()]
         return list(DEFAULT_EVAL_FLAGS)
 
     @property
     def argv(self) -> list[str]:
-        return [*self.flags, str(self.path)]
+        """The flags and the file; when the flags end with `-E`/`--expr`, the file's text
+        instead (needed by `--pure-eval` cases: pure mode refuses to read the file)."""
+        flags = self.flags
+        if flags and flags[-1] in ("-E", "--expr"):
+            return [*flags, self.path.read_text(encoding="utf-8")]
+        return [*flags, str(self.path)]
 
     @property
     def expected_path(self) -> Path | None:
@@ -73,12 +80,28 @@ class Case:
             return self.path.with_suffix(".err.exp")
         return None
 
+    @property
+    def records_stderr(self) -> bool:
+        """eval-okay cases named `*-trace*` also record and check their stderr
+        (what `builtins.trace` prints) in `NAME.err.exp`."""
+        return self.category == "eval-okay" and "-trace" in self.stem
+
+    @property
+    def expected_stderr_path(self) -> Path | None:
+        return self.path.with_suffix(".err.exp") if self.records_stderr else None
+
+    def expected_stderr(self) -> str | None:
+        p = self.expected_stderr_path
+        if p is None or not p.exists():
+            return None
+        return expand(p.read_text(encoding="utf-8", errors="surrogateescape"), self.directory)
+
     def expected(self) -> str | None:
         """The recorded output with @DIR@ expanded, or None if nothing is recorded."""
         p = self.expected_path
         if p is None or not p.exists():
             return None
-        return expand(p.read_text(encoding="utf-8"), self.directory)
+        return expand(p.read_text(encoding="utf-8", errors="surrogateescape"), self.directory)
 
 
 def category_of(stem: str) -> str | None:
@@ -225,9 +248,14 @@ def _line_of(at: str) -> str:
     return at.rsplit(":", 3)[0] + ":" + at.rsplit(":", 3)[1]
 
 
-def check_okay(outcome: Outcome, expected_stdout: str) -> list[str]:
-    """Problems (empty if none) for an eval-okay case."""
+def check_okay(outcome: Outcome, expected_stdout: str,
+               expected_stderr: str | None = None) -> list[str]:
+    """Problems (empty if none) for an eval-okay case (stderr too when recorded)."""
     problems = []
+    if expected_stderr is not None and outcome.stderr != expected_stderr:
+        problems.append(
+            f"stderr differs\n--- expected\n{expected_stderr!r}\n--- got\n{outcome.stderr!r}"
+        )
     if outcome.code != 0:
         problems.append(f"exit code {outcome.code}, expected 0; stderr:\n{outcome.stderr}")
     if outcome.stdout != expected_stdout:

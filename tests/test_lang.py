@@ -42,7 +42,7 @@ def report(problems: list[str]) -> None:
 def test_eval_okay(case: harness.Case, nixeval_run) -> None:
     expected = expected_or_fail(case)
     outcome = nixeval_run(case.argv, case.directory)
-    report(harness.check_okay(outcome, expected))
+    report(harness.check_okay(outcome, expected, case.expected_stderr()))
 
 
 @pytest.mark.parametrize("case", params("eval-fail"))

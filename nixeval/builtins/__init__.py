@@ -18,3 +18,4 @@ from nixeval.builtins import (  # noqa: F401
     versions,
     xml,
 )
+from nixeval.builtins import context, derivations, fetchers, storepaths  # noqa: F401,E402

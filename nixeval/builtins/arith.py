@@ -6,34 +6,44 @@ import math
 from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_int, expect_number
-from nixeval.errors import EvalError
+from nixeval.errors import EvalError, TypeError_
+from nixeval.values import show_type
 from nixeval.machine.eval import _int_result, div_values, less_than
+
+
+def _floats(a: Any, b: Any) -> None:
+    """Nix: with a float on either side both must be numbers, "... a float was expected";
+    otherwise both must be integers."""
+    if type(a) is float or type(b) is float:
+        for v in (a, b):
+            if type(v) is not int and type(v) is not float:
+                raise TypeError_(f"value is {show_type(v)} while a float was expected")
+    else:
+        expect_int(a)
+        expect_int(b)
 
 
 @builtin("add", 2)
 def add(a: Any, b: Any) -> Any:
-    expect_number(a)
-    expect_number(b)
     if type(a) is int and type(b) is int:
         return _int_result(a + b, None)
+    _floats(a, b)
     return float(a) + float(b)
 
 
 @builtin("sub", 2)
 def sub(a: Any, b: Any) -> Any:
-    expect_number(a)
-    expect_number(b)
     if type(a) is int and type(b) is int:
         return _int_result(a - b, None)
+    _floats(a, b)
     return float(a) - float(b)
 
 
 @builtin("mul", 2)
 def mul(a: Any, b: Any) -> Any:
-    expect_number(a)
-    expect_number(b)
     if type(a) is int and type(b) is int:
         return _int_result(a * b, None)
+    _floats(a, b)
     return float(a) * float(b)
 
 
@@ -63,7 +73,8 @@ def bit_xor(a: Any, b: Any) -> int:
 
 
 def _round(v: Any, fn: Any) -> int:
-    expect_number(v)
+    if type(v) is not int and type(v) is not float:
+        raise TypeError_(f"value is {show_type(v)} while a float was expected")
     if type(v) is int:
         return v
     if math.isnan(v) or math.isinf(v):

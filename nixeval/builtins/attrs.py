@@ -12,7 +12,7 @@ from nixeval.builtins.lists import apply2_thunk, apply_thunk
 from nixeval.builtins.registry import builtin, expect_attrs, expect_function, expect_list, expect_string
 from nixeval.errors import MissingAttribute, TypeError_
 from nixeval.machine.eval import call, force
-from nixeval.values import Lambda, PrimOp, PrimOpApp, show_type
+from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, show_type
 
 
 @builtin("attrNames", 1)
@@ -92,8 +92,9 @@ def map_attrs(f: Any, s: Any) -> Any:
     return {k: apply2_thunk(f, k, v) for k, v in s.items()}
 
 
-@builtin("zipAttrsWith", 2, lazy=(0,))
+@builtin("zipAttrsWith", 2)
 async def zip_attrs_with(f: Any, xs: Any) -> Any:
+    expect_function(f)
     expect_list(xs)
     acc: dict[str, list[Any]] = {}
     for x in xs:
@@ -112,53 +113,100 @@ def function_args(f: Any) -> Any:
         return {name: default is not None for name, default in formals}
     if type(f) is PrimOp or type(f) is PrimOpApp:
         return {}
-    raise TypeError_(f"'functionArgs' requires a function, but got {show_type(f)}")
+    raise TypeError_("'functionArgs' requires a function")
 
 
 @builtin("genericClosure", 1)
 async def generic_closure(args: Any) -> Any:
-    from nixeval.machine.eval import values_equal  # noqa: F401
+    """Breadth-first closure under `operator`, deduplicated by `key`.
 
+    Nix keeps the keys in an ordered set: keys must be mutually comparable (numbers,
+    strings, paths, lists of those); the first key is never compared, so any single
+    key is accepted. The error names the new key's type first, as Nix does."""
     expect_attrs(args)
     if "startSet" not in args:
-        raise MissingAttribute("attribute 'startSet' missing")
-    if "operator" not in args:
-        raise MissingAttribute("attribute 'operator' missing")
+        raise MissingAttribute("attribute 'startSet' missing for call to 'genericClosure'")
     work = list(expect_list(await force(args["startSet"])))
-    op = expect_function(await force(args["operator"]))
-    seen: list[Any] = []
+    if "operator" not in args:
+        raise MissingAttribute("attribute 'operator' missing for call to 'genericClosure'")
+    op = await force(args["operator"])
     seen_keys: set[Any] = set()
+    first_key: Any = None
+    first_kind: str | None = None
     out = []
     i = 0
     while i < len(work):
         e = expect_attrs(await force(work[i]))
         i += 1
         if "key" not in e:
-            raise MissingAttribute("attribute 'key' missing")
+            raise MissingAttribute("attribute 'key' required")
         key = await force(e["key"])
-        hk = _hashable_key(key)
+        kind = _key_kind(key)
+        if first_kind is None:
+            first_key, first_kind = key, kind
+        elif kind != first_kind or kind == "other":
+            raise TypeError_(f"cannot compare {show_type(key)} with {show_type(first_key)}")
+        hk = await _hashable_key(key)
         if hk in seen_keys:
             continue
         seen_keys.add(hk)
-        seen.append(key)
         out.append(e)
         work.extend(expect_list(await call(op, e)))
     return out
 
 
-def _hashable_key(v: Any) -> Any:
+def _key_kind(v: Any) -> str:
+    t = type(v)
+    if t is int or t is float:
+        return "number"
+    if t is str or t is NixString:
+        return "string"
+    if t is NixPath:
+        return "path"
+    if t is list:
+        return "list"
+    return "other"
+
+
+async def _hashable_key(v: Any) -> Any:
+    """A Python key equal for keys Nix's comparison finds equal. Lists are walked with
+    an explicit stack (their elements are forced)."""
     t = type(v)
     if t is int or t is float:
         return ("n", v)
-    if t is bool or v is None:
-        return ("b", v)
-    if isinstance(v, str):
+    if t is str or t is NixString:
         return ("s", str(v))
-    from nixeval.values import NixPath
-
     if t is NixPath:
         return ("p", v.path)
-    raise TypeError_(f"cannot compare {show_type(v)} with {show_type(v)}")
+    if t is bool or v is None:
+        return ("b", v)
+    if t is not list:
+        raise TypeError_(f"cannot compare {show_type(v)} with {show_type(v)}")
+    # iterative conversion of nested lists: frames of (source list, built elements)
+    root: list[Any] = []
+    stack: list[tuple[list[Any], int, list[Any]]] = [(v, 0, root)]
+    while stack:
+        src, idx, built = stack.pop()
+        if idx == len(src):
+            if stack:
+                stack[-1][2].append(("l", tuple(built)))
+            continue
+        stack.append((src, idx + 1, built))
+        x = await force(src[idx])
+        if type(x) is list:
+            stack.append((x, 0, []))
+        else:
+            built.append(await _hashable_key(x))
+    return ("l", tuple(root))
+
+
+@builtin("unsafeGetAttrPos", 2)
+def unsafe_get_attr_pos(name: Any, s: Any) -> Any:
+    """Values keep no attribute positions yet: null, which Nix also returns for a missing
+    attribute or one made by a builtin (see tests/lang/notyetpassing.txt)."""
+    expect_string(name)
+    expect_attrs(s)
+    return None
 
 
 # `apply_thunk` is re-exported for families that build lazy results.

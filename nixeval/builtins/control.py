@@ -8,6 +8,7 @@ from typing import Any
 from nixeval.builtins.registry import builtin, expect_string
 from nixeval.errors import Abort, CatchableError, NixError, Thrown
 from nixeval.machine.eval import coerce_to_string, force, force_deep
+from nixeval.values import NixString
 
 
 @builtin("throw", 1, global_=True)
@@ -45,8 +46,8 @@ async def try_eval(e: Any) -> Any:
 async def trace(msg: Any, b: Any) -> Any:
     from nixeval.printer import show_value
 
-    if type(msg) is str:
-        text = msg
+    if type(msg) is str or type(msg) is NixString:
+        text = str(msg)  # a string is printed raw, context or not
     else:
         text = await show_value(msg, strict=False)
     sys.stderr.write(f"trace: {text}\n")
@@ -54,10 +55,12 @@ async def trace(msg: Any, b: Any) -> Any:
     return await force(b)
 
 
-@builtin("addErrorContext", 2, lazy=(1,))
+@builtin("addErrorContext", 2, lazy=(0, 1))
 async def add_error_context(ctx: Any, e: Any) -> Any:
+    """The context message is forced (and coerced) only when `e` fails."""
     try:
         return await force(e)
     except NixError as err:
-        err.add_trace(str(ctx), None)
+        msg = await coerce_to_string(await force(ctx), copy_to_store=False)
+        err.add_trace(str(msg), None)
         raise

@@ -1,4 +1,5 @@
-"""`builtins.hashString`: md5, sha1, sha256, sha512 of a string, in base 16.
+"""`builtins.hashString` and `builtins.hashFile`: md5, sha1, sha256, sha512 of a string
+or of a file's contents, in base 16.
 
 The string's context is accepted and dropped (the hash carries none, as in Nix 2.8).
 Algorithm names are case-sensitive. Digest encodings other than base 16 (base 32,
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_string
 from nixeval.errors import EvalError
 
@@ -38,3 +40,14 @@ def hash_string(algo: str, data: str) -> str:
 def hash_string_(algo: Any, s: Any) -> str:
     name = str(expect_string(algo))
     return hash_string(name, str(expect_string(s)))
+
+
+@builtin("hashFile", 2, impure=True)
+async def hash_file(algo: Any, path: Any) -> str:
+    from nixeval.builtins.paths import read_bytes, real_path
+
+    name = str(expect_string_no_context(algo))
+    if name not in ALGORITHMS:
+        raise UnknownHashAlgorithm(f"unknown hash algorithm '{name}'")
+    data = read_bytes(await real_path(path))
+    return hashlib.new(name, data).hexdigest()

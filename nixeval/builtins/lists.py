@@ -9,15 +9,25 @@ from __future__ import annotations
 from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_bool, expect_function, expect_int, expect_list
-from nixeval.errors import EvalError
+from nixeval.errors import EvalError, TypeError_
 from nixeval.machine.eval import call, force, values_equal
 from nixeval.syntax import ast as A
-from nixeval.values import Thunk
+from nixeval.values import Lambda, Thunk, show_type
 
 # `f x` with f and x in slots 1 and 2 of the thunk's environment.
 _APPLY = A.Apply(A.make_var("f", 0, 1), [A.make_var("x", 0, 2)])
 # `f x y`
 _APPLY2 = A.Apply(A.make_var("f", 0, 1), [A.make_var("x", 0, 2), A.make_var("y", 0, 3)])
+
+
+# Longer lists cannot be allocated here (8 bytes per element at the very least):
+# reported as Nix reports a failed allocation, instead of exhausting the machine.
+_MAX_LIST = 1 << 28
+
+
+def _fn_span(f: Any) -> Any:
+    """The position of a function value (a lambda's), or None."""
+    return f.node.span if type(f) is Lambda else None
 
 
 def apply_thunk(f: Any, x: Any) -> Thunk:
@@ -55,6 +65,7 @@ def tail(xs: Any) -> Any:
 async def elem_at(xs: Any, n: Any) -> Any:
     expect_list(xs)
     expect_int(n)
+    n = ((n + 2**31) & 0xFFFFFFFF) - 2**31  # Nix 2.8 takes the index as a C int
     if n < 0 or n >= len(xs):
         raise EvalError(f"list index {n} is out of bounds")
     return await force(xs[n])
@@ -71,6 +82,8 @@ def gen_list(f: Any, n: Any) -> Any:
     expect_int(n)
     if n < 0:
         raise EvalError(f"cannot create list of size {n}")
+    if n > _MAX_LIST:
+        raise EvalError("out of memory")
     return [apply_thunk(f, i) for i in range(n)]
 
 
@@ -86,12 +99,15 @@ async def filter_(f: Any, xs: Any) -> Any:
     return out
 
 
-@builtin("foldl'", 3)
+@builtin("foldl'", 3, lazy=(1,))
 async def foldl_strict(op: Any, nul: Any, xs: Any) -> Any:
+    """The accumulator is forced after each step (the `'`), the initial one only when
+    the list is empty: `foldl' (a: b: b) (throw "x") [ 1 ]` is 1."""
+    expect_function(op)
     expect_list(xs)
+    if not xs:
+        return await force(nul)
     acc = nul
-    if xs:
-        expect_function(op)
     for x in xs:
         acc = await call(op, acc, x)
     return acc
@@ -112,7 +128,12 @@ async def concat_map(f: Any, xs: Any) -> Any:
     expect_list(xs)
     out: list[Any] = []
     for x in xs:
-        out.extend(expect_list(await call(f, x)))
+        r = await call(f, x)
+        if type(r) is not list:
+            # Nix reports this at the function's position when the result has none
+            raise TypeError_(f"value is {show_type(r)} while a list was expected",
+                             _fn_span(f))
+        out.extend(r)
     return out
 
 
@@ -151,6 +172,7 @@ async def partition(f: Any, xs: Any) -> Any:
     expect_list(xs)
     right, wrong = [], []
     for x in xs:
+        await force(x)  # Nix forces each element before calling the predicate
         (right if expect_bool(await call(f, x)) else wrong).append(x)
     return {"right": right, "wrong": wrong}
 
@@ -171,12 +193,12 @@ async def group_by(f: Any, xs: Any) -> Any:
 @builtin("sort", 2)
 async def sort(cmp: Any, xs: Any) -> Any:
     """Stable merge sort; the comparator is a Nix function run on the machine."""
+    expect_function(cmp)
     expect_list(xs)
     items = list(xs)
     n = len(items)
     if n < 2:
         return items
-    expect_function(cmp)
     width = 1
     src = items
     while width < n:

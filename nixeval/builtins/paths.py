@@ -8,28 +8,94 @@ import platform
 import time
 from typing import Any
 
+from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, constant, expect_attrs, expect_list, expect_string
-from nixeval.errors import EvalError, ImportError_, MissingAttribute
+from nixeval.errors import EvalError, ImportError_, MissingAttribute, RestrictedPath, Thrown
 from nixeval.machine.eval import coerce_to_string, current, force
 from nixeval.syntax.lower import canon_path
 from nixeval.values import NixPath, NixString, context_of, make_string
 
 
-async def real_path(v: Any) -> str:
-    """The file-system path a path-like value (path, string, set with outPath) names."""
+def _mode_information(ev: Any) -> str:
+    return "in pure eval mode (use '--impure' to override)" if ev.pure else "in restricted mode"
+
+
+def allowed_paths(ev: Any) -> list[str] | None:
+    """The directories `--restrict-eval`/`--pure-eval` allow reading from, or None when
+    every path is allowed. Pure mode has no search path, so it allows nothing here;
+    restricted mode allows the existing entries of the search path (Nix 2.8)."""
+    if not (ev.pure or ev.restrict):
+        return None
+    if ev.pure:
+        return []
+    cached = getattr(ev, "_allowed_paths", None)
+    if cached is None:
+        cached = []
+        for _prefix, entry in ev.search_path:
+            p = _search_entry_path(ev, entry)
+            if p is not None:
+                cached.append(p)
+        try:
+            ev._allowed_paths = cached
+        except AttributeError:
+            pass
+    return cached
+
+
+def _search_entry_path(ev: Any, entry: str) -> str | None:
+    """Nix's resolveSearchPathElem for a local entry: absolute, canonical, existing."""
+    if "://" in entry:
+        return None  # URLs would be fetched; nixeval has no network
+    p = canon_path(entry if entry.startswith("/") else os.path.join(ev.cwd, entry))
+    return p if os.path.exists(p) else None
+
+
+def _in_dir(path: str, directory: str) -> bool:
+    return path == directory or path.startswith(directory.rstrip("/") + "/")
+
+
+def check_allowed(path: str) -> str:
+    """Nix's checkSourcePath: the path to access, or RestrictedPath in pure/restricted mode
+    when it lies outside the allowed directories (checked before and after resolving
+    symlinks, as Nix does). Unrestricted: the path unchanged."""
+    ev = current()
+    allowed = allowed_paths(ev)
+    if allowed is None:
+        return path
+    abspath = canon_path(path)
+    if not any(_in_dir(abspath, d) for d in allowed):
+        raise RestrictedPath(f"access to absolute path '{abspath}' is forbidden {_mode_information(ev)}")
+    resolved = os.path.realpath(abspath)
+    if any(_in_dir(resolved, d) for d in allowed):
+        return resolved
+    raise RestrictedPath(f"access to canonical path '{resolved}' is forbidden in restricted mode")
+
+
+async def coerce_to_path(v: Any) -> str:
+    """Nix's coerceToPath: a path value or a string (set with outPath...) holding an
+    absolute path; not canonicalised."""
     if type(v) is NixPath:
         return v.path
-    s = await coerce_to_string(v, copy_to_store=False)
-    s = str(s)
+    s = str(await coerce_to_string(v, copy_to_store=False))
     if not s.startswith("/"):
         raise EvalError(f"string '{s}' doesn't represent an absolute path")
-    return canon_path(s)
+    return s
+
+
+async def real_path(v: Any) -> str:
+    """Nix's realisePath: the file-system path a path-like value names, checked against
+    the allowed paths of pure/restricted mode."""
+    return check_allowed(await coerce_to_path(v))
 
 
 @builtin("import", 1, global_=True)
 async def import_(v: Any) -> Any:
     path = await real_path(v)
-    return await force(current().import_item(path))
+    ev = current()
+    resolved = ev.resolve_import_path(path)
+    if resolved != canon_path(path) and not os.path.exists(resolved):
+        raise ImportError_(f"opening file '{resolved}': No such file or directory")
+    return await force(ev.import_item(path))
 
 
 @builtin("scopedImport", 2, global_=True)
@@ -52,6 +118,7 @@ async def scoped_import(scope: Any, v: Any) -> Any:
         else:
             names[k] = len(env)
             env.append(scope[k])
+    check_allowed(path)
     text = ev.read_text(path)
     node = parse(Source(text, path=path), os.path.dirname(path), names, home=ev.environ.get("HOME"))
     return await eval_node(node, env, 0)
@@ -103,20 +170,35 @@ async def to_path(v: Any) -> Any:
 
 @builtin("pathExists", 1, impure=True)
 async def path_exists(v: Any) -> bool:
-    path = await real_path(v)
-    return os.path.exists(path) or os.path.islink(path)
+    path = await coerce_to_path(v)
+    try:
+        path = check_allowed(path)
+    except RestrictedPath:
+        return False  # Nix answers false rather than revealing anything
+    # lstat of the path as written: a broken symlink exists, `file/` does not
+    return os.path.lexists(path)
+
+
+def _read_error(path: str, e: OSError, what: str = "file") -> EvalError:
+    if isinstance(e, IsADirectoryError):
+        return ImportError_("reading from file: Is a directory")
+    return ImportError_(f"opening {what} '{path}': {e.strerror}")
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        raise _read_error(path, e) from None
 
 
 @builtin("readFile", 1, impure=True)
 async def read_file(v: Any) -> Any:
     path = await real_path(v)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        raise ImportError_(f"opening file '{path}': No such file or directory") from None
-    except IsADirectoryError:
-        raise ImportError_(f"reading file '{path}': Is a directory") from None
+    data = read_bytes(path)
+    if b"\0" in data:
+        raise EvalError(f"the contents of the file '{path}' cannot be represented as a Nix string")
     return data.decode("utf-8", "surrogateescape")
 
 
@@ -126,10 +208,8 @@ async def read_dir(v: Any) -> Any:
     out = {}
     try:
         entries = list(os.scandir(path))
-    except FileNotFoundError:
-        raise ImportError_(f"opening directory '{path}': No such file or directory") from None
-    except NotADirectoryError:
-        raise ImportError_(f"opening directory '{path}': Not a directory") from None
+    except OSError as e:
+        raise ImportError_(f"opening directory '{path}': {e.strerror}") from None
     for e in entries:
         if e.is_symlink():
             kind = "symlink"
@@ -146,15 +226,44 @@ async def read_dir(v: Any) -> Any:
 @builtin("getEnv", 1, impure=True)
 def get_env(name: Any) -> str:
     ev = current()
-    if ev.pure:
+    name = str(expect_string(name))
+    if ev.pure or ev.restrict:
         return ""
-    return ev.environ.get(str(expect_string(name)), "")
+    return ev.environ.get(name, "")
+
+
+def find_in_search_path(entries: list[tuple[str, str]], name: str) -> str:
+    """Nix's findFile: the first entry whose prefix matches `name` and under which the
+    rest of `name` exists. Not found is a catchable error (Nix throws it like `throw`)."""
+    ev = current()
+    for prefix, base in entries:
+        if prefix == "":
+            suffix = "/" + name
+        else:
+            n = len(prefix)
+            if not name.startswith(prefix) or (len(name) > n and name[n] != "/"):
+                continue
+            suffix = "" if len(name) == n else "/" + name[n:]
+        root = _search_entry_path(ev, base)
+        if root is None:
+            continue
+        candidate = root + suffix
+        if os.path.lexists(candidate):
+            return canon_path(candidate)
+    from nixeval.builtins.fetchers import corepkgs_path
+
+    core = corepkgs_path(name)  # <nix/fetchurl.nix>: Nix's built-in corepkgs
+    if core is not None:
+        return core
+    if ev.pure:
+        raise Thrown(f"cannot look up '<{name}>' in pure evaluation mode (use '--impure' to override)")
+    raise Thrown(f"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)")
 
 
 @builtin("findFile", 2)
 async def find_file(search_path: Any, name: Any) -> Any:
+    """`builtins.findFile` and the `<name>` syntax (`__findFile __nixPath "name"`)."""
     expect_list(search_path)
-    name = str(expect_string(name))
     entries = []
     for it in search_path:
         e = expect_attrs(await force(it))
@@ -162,14 +271,17 @@ async def find_file(search_path: Any, name: Any) -> Any:
         if "prefix" in e:
             prefix = str(expect_string(await force(e["prefix"])))
         if "path" not in e:
-            raise MissingAttribute("attribute 'path' missing")
+            raise MissingAttribute("attribute 'path' missing for call to 'findFile'")
         p = await coerce_to_string(await force(e["path"]), copy_to_store=False)
         entries.append((prefix, str(p)))
-    return NixPath(current().find_file(entries, name, None))
+    name = str(expect_string_no_context(name))
+    return NixPath(check_allowed(find_in_search_path(entries, name)))
 
 
 @constant("nixPath")
 def nix_path(ev: Any) -> Any:
+    if ev.pure:
+        return []  # pure evaluation has no search path
     return [{"path": path, "prefix": prefix} for prefix, path in ev.search_path]
 
 

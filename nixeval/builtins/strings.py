@@ -20,6 +20,10 @@ def _str(b: bytes) -> str:
     return b.decode("utf-8", "surrogateescape")
 
 
+def _c_int(n: int) -> int:
+    return ((n + 2**31) & 0xFFFFFFFF) - 2**31
+
+
 @builtin("toString", 1, global_=True)
 async def to_string(v: Any) -> Any:
     return await coerce_to_string(v, copy_to_store=False, coerce_more=True)
@@ -33,8 +37,9 @@ async def string_length(v: Any) -> int:
 
 @builtin("substring", 3)
 async def substring(start: Any, length: Any, s: Any) -> Any:
-    expect_int(start)
-    expect_int(length)
+    # Nix 2.8 reads both as a C int: truncate to 32 bits as it does
+    start = _c_int(expect_int(start))
+    length = _c_int(expect_int(length))
     if start < 0:
         raise EvalError("negative start position in 'substring'")
     s = await coerce_to_string(s, copy_to_store=True)
@@ -62,27 +67,29 @@ async def concat_strings_sep(sep: Any, xs: Any) -> Any:
 
 @builtin("replaceStrings", 3)
 async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
+    """Left to right over the bytes of `s`, the first matching pattern wins; an empty
+    pattern matches before every byte and at the end. Every pattern and replacement is
+    forced (patterns first), before the subject string is checked."""
     expect_list(froms)
     expect_list(tos)
     if len(froms) != len(tos):
         raise EvalError("'from' and 'to' arguments to 'replaceStrings' have different lengths")
+    pats = [_bytes(str(expect_string(await force(f)))) for f in froms]
+    reps_s = [expect_string(await force(t)) for t in tos]
     expect_string(s)
-    pats = [str(expect_string(await force(f))) for f in froms]
-    reps: list[Any] = [None] * len(tos)
+    reps = [_bytes(str(r)) for r in reps_s]
     ctx = set(context_of(s))
-    src = str(s)
-    out = []
+    used: set[int] = set()
+    src = _bytes(str(s))
+    out = bytearray()
     i = 0
     n = len(src)
     while i <= n:
         for k, p in enumerate(pats):
             if src.startswith(p, i):
-                if reps[k] is None:
-                    reps[k] = expect_string(await force(tos[k]))
-                r = reps[k]
-                ctx |= context_of(r)
-                out.append(str(r))
-                if p == "":
+                used.add(k)
+                out += reps[k]
+                if p == b"":
                     if i < n:
                         out.append(src[i])
                     i += 1
@@ -93,12 +100,15 @@ async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
             if i < n:
                 out.append(src[i])
             i += 1
-    return make_string("".join(out), ctx)
+    for k in used:
+        ctx |= context_of(reps_s[k])
+    return make_string(_str(bytes(out)), ctx)
 
 
 @builtin("unsafeDiscardStringContext", 1)
-def unsafe_discard_string_context(s: Any) -> Any:
-    return str(expect_string(s))
+async def unsafe_discard_string_context(s: Any) -> Any:
+    # Nix coerces (a path is copied to the store, a set with outPath accepted).
+    return str(await coerce_to_string(s, copy_to_store=True))
 
 
 @builtin("hasContext", 1)

@@ -72,6 +72,6 @@ def parse_toml(text: str) -> dict[str, Any]:
     return _convert(data)
 
 
-@builtin("fromTOML", 1)
+@builtin("fromTOML", 1, global_=True)
 def from_toml(s: Any) -> Any:
     return parse_toml(expect_string_no_context(s))

@@ -191,6 +191,10 @@ A.Const.ev = _const_ev  # type: ignore[method-assign]
 
 _fast_depth = 0
 FAST_BUDGET = 40
+# After a synchronous attempt ran out of budget, the next attempts are skipped: the
+# machine is then descending a long chain of thunks (`x1 = x0 + 1; x2 = x1 + 1; ...`)
+# and retrying 40 levels at each step would make the descent quadratic.
+_fast_cooldown = 0
 
 
 def _force_leafy(v: Thunk) -> Any:
@@ -198,9 +202,15 @@ def _force_leafy(v: Thunk) -> Any:
     (`n - 1`) whose operands are at hand; else NOTFAST. The thunk is blackholed
     meanwhile, and the synchronous nesting is bounded, so a chain of such thunks
     cannot recurse deeply."""
-    global _fast_depth
+    global _fast_depth, _fast_cooldown
     node = v.node
-    if not node.leafy or _fast_depth > FAST_BUDGET:
+    if not node.leafy:
+        return NOTFAST
+    if _fast_depth > FAST_BUDGET or _fast_cooldown:
+        if _fast_cooldown:
+            _fast_cooldown -= 1
+        else:
+            _fast_cooldown = FAST_BUDGET
         return NOTFAST
     _fast_depth += 1
     v.node = BLACKHOLE
@@ -399,9 +409,11 @@ async def _attrs_ev(self: A.Attrs, env: list[Any], d: int) -> Any:
         name = await eval_node(name_node, renv, d)
         if name is None:
             continue
-        if type(name) is not str and type(name) is not NixString:
-            raise TypeError_(f"value is {show_type(name)} while a string was expected", name_node.span)
-        name = str(name)
+        if type(name) is not str:
+            if type(name) is not NixString:
+                raise TypeError_(f"value is {show_type(name)} while a string was expected", name_node.span)
+            raise EvalError(f"the string '{name}' is not allowed to refer to a store path "
+                            f"(such as '{sorted(name.context)[0].lstrip('=')}')", name_node.span)
         if name in out:
             first = self.static[name][1] if name in self.static else dyn_spans.get(name)
             raise EvalError(f"dynamic attribute '{name}' already defined at {first.short() if first else '?'}", span)

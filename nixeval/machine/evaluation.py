@@ -40,6 +40,8 @@ class Evaluation:
         self.show_trace = show_trace
         self.search_path = self._make_search_path(search_path or [], nix_path)
         self.import_cache: dict[str, Any] = {}
+        # The derivations and store paths this evaluation made (nixeval.builtins.derivations).
+        self.store_state: Any = None
         self.store_cache: dict[str, str] = {}
         self.machine = Machine()
 
@@ -122,6 +124,14 @@ class Evaluation:
 
     def import_item(self, path: str) -> Any:
         """The item (a thunk) of the value of the file at `path`, cached."""
+        from nixeval.builtins.fetchers import CORE_FILES
+
+        if path in CORE_FILES:  # Nix's built-in corepkgs (<nix/fetchurl.nix>)
+            item = self.import_cache.get(path)
+            if item is None:
+                node = self.parse_source(Source(CORE_FILES[path], path=path), "/")
+                item = self.import_cache[path] = Thunk(node, self.global_env)
+            return item
         path = self.resolve_import_path(path)
         item = self.import_cache.get(path)
         if item is None:
@@ -184,5 +194,10 @@ class Evaluation:
                 candidate = os.path.join(self.cwd, candidate)
             if os.path.exists(candidate):
                 return canon_path(candidate)
+        from nixeval.builtins.fetchers import corepkgs_path
+
+        core = corepkgs_path(name)
+        if core is not None:
+            return core
         raise EvalError(
             f"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)", span)

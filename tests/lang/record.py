@@ -31,15 +31,29 @@ import harness  # noqa: E402
 
 def record_case(case: harness.Case, newer: dict[str, str]) -> tuple[str | None, str | None]:
     """Return (expected text or None, problem or None) for one case."""
+    text, _, problem = record_case_full(case, newer)
+    return text, problem
+
+
+def record_case_full(
+    case: harness.Case, newer: dict[str, str]
+) -> tuple[str | None, str | None, str | None]:
+    """(expected text, expected stderr of an eval-okay trace case, problem)."""
     if case.stem in newer:
-        return None, None
+        return None, None, None
     outcome = harness.run_oracle(case.argv, case.directory)
     if case.category == "eval-okay":
         if outcome.code != 0:
-            return None, f"exit {outcome.code}, expected 0:\n{outcome.stderr}"
-        if outcome.stderr:
-            return None, f"unexpected stderr (not recorded):\n{outcome.stderr}"
-        return harness.normalise(outcome.stdout, case.directory), None
+            return None, None, f"exit {outcome.code}, expected 0:\n{outcome.stderr}"
+        if outcome.stderr and not case.records_stderr:
+            return None, None, f"unexpected stderr (not recorded):\n{outcome.stderr}"
+        err = harness.normalise(outcome.stderr, case.directory) if case.records_stderr else None
+        return harness.normalise(outcome.stdout, case.directory), err, None
+    text, problem = _record_other(case, outcome)
+    return text, None, problem
+
+
+def _record_other(case: harness.Case, outcome: harness.Outcome) -> tuple[str | None, str | None]:
     if case.category in ("eval-fail", "parse-fail"):
         if outcome.code != 1:
             return (
@@ -81,23 +95,24 @@ def main(argv: list[str]) -> int:
 
     failures = changed = written = 0
     for case in cases:
-        text, problem = record_case(case, newer)
+        text, err_text, problem = record_case_full(case, newer)
         if problem is not None:
             failures += 1
             print(f"FAIL {case.stem}: {problem}", file=sys.stderr)
             continue
-        target = case.expected_path
-        if text is None or target is None:
-            continue
-        old = target.read_text(encoding="utf-8") if target.exists() else None
-        if old == text:
-            continue
-        changed += 1
-        if args.check:
-            print(f"DIFF {case.stem}: recorded output differs from the oracle", file=sys.stderr)
-        else:
-            target.write_text(text, encoding="utf-8")
-            written += 1
+        for target, content in ((case.expected_path, text), (case.expected_stderr_path, err_text)):
+            if content is None or target is None:
+                continue
+            old = target.read_text(encoding="utf-8", errors="surrogateescape") if target.exists() else None
+            if old == content:
+                continue
+            changed += 1
+            if args.check:
+                print(f"DIFF {case.stem}: recorded {target.name} differs from the oracle",
+                      file=sys.stderr)
+            else:
+                target.write_text(content, encoding="utf-8", errors="surrogateescape")
+                written += 1
     # Expected files whose .nix is gone would silently rot: report them.
     stems = {c.stem for c in harness.discover(lang_dir)}
     for exp in sorted([*lang_dir.glob("*.exp"), *lang_dir.glob("*.flags")]):

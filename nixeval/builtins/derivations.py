@@ -1,0 +1,551 @@
+"""Derivations: `derivationStrict`, the lazy `derivation` wrapper, `placeholder`, and
+the per-evaluation record of what this evaluation put in the (virtual) store.
+
+`derivationStrict attrs` turns every attribute into an environment string as Nix 2.8
+does (`toString` rules with paths copied to the store; with `__structuredAttrs` the
+attributes go to `__json` instead), collects the string contexts into `inputDrvs` and
+`inputSrcs`, and computes output and `.drv` paths with `nixeval.store.derivation_strict`.
+It returns `{ drvPath; <output> ...; }`, `drvPath` with context `=<drv>` and each
+output with context `!<output>!<drv>`.
+
+`derivation` is Nix source of our own (`_DERIVATION_NIX`), parsed once per evaluation
+on first use (a thunk in the global scope), so laziness and sharing are those of any
+Nix function: `out` and the element of `all` are the very value returned.
+
+Read-only store: nothing is written. `StoreState` (one per evaluation) remembers the
+derivations and text files computed, their references and modulo hashes, so that
+derivations depending on earlier ones hash correctly and a `=<drv>` context can be
+closed over. Like `nix-instantiate --eval` (Nix's read-only mode), a `=<drv>` context
+in a derivation's attributes is only accepted for a `.drv` that exists in the real
+store, unless the CLI is instantiating (`StoreState.instantiating`), where Nix would
+have written the `.drv` files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from nixeval.builtins.nocontext import expect_string_no_context
+from nixeval.builtins.registry import CONSTANTS, builtin, expect_attrs, expect_bool, expect_list
+from nixeval.errors import EvalError, NixError, Source, TypeError_
+from nixeval.machine import call, coerce_to_string, current, force
+from nixeval.store import (
+    Derivation,
+    DerivationError,
+    FixedOutput,
+    HashError,
+    StorePathError,
+    base32_encode,
+    derivation_strict,
+    hash_bytes,
+    parse_algo_opt,
+    parse_derivation,
+    parse_hash_allow_empty,
+)
+from nixeval.syntax import ast as A
+from nixeval.values import NixPath, NixString, Thunk, context_of, show_type
+
+# --- the per-evaluation store record ---------------------------------------------------
+
+
+class StoreState:
+    """What one evaluation computed for the store (see the module docstring)."""
+
+    __slots__ = ("drvs", "drv_hashes", "refs", "instantiating")
+
+    def __init__(self) -> None:
+        self.drvs: dict[str, Derivation] = {}
+        self.drv_hashes: dict[str, Any] = {}
+        self.refs: dict[str, set[str]] = {}
+        self.instantiating = False
+
+    def load_drv(self, path: str) -> Derivation:
+        d = self.drvs.get(path)
+        if d is None:
+            try:
+                with open(path, encoding="utf-8", errors="surrogateescape") as f:
+                    text = f.read()
+            except OSError:
+                raise EvalError(f"path '{path}' is not valid") from None
+            try:
+                d = parse_derivation(text, os.path.basename(path)[33:-4])
+            except DerivationError as e:
+                raise EvalError(str(e)) from None
+            self.drvs[path] = d
+            self.refs[path] = set(d.input_srcs) | set(d.input_drvs)
+        return d
+
+    def is_valid(self, path: str) -> bool:
+        if self.instantiating and path in self.refs:
+            return True
+        return os.path.lexists(path)
+
+    def closure(self, root: str) -> list[str]:
+        """The references closure of a store path (iterative), the root included."""
+        seen = {root}
+        stack = [root]
+        while stack:
+            p = stack.pop()
+            refs = self.refs.get(p)
+            if refs is None and p.endswith(".drv"):
+                self.load_drv(p)
+                refs = self.refs.get(p, set())
+            for r in refs or ():
+                if r not in seen:
+                    seen.add(r)
+                    stack.append(r)
+        return sorted(seen)
+
+
+def store_state(ev: Any = None) -> StoreState:
+    """The `StoreState` of an evaluation (created on first use)."""
+    ev = ev if ev is not None else current()
+    st = ev.store_state
+    if st is None:
+        st = ev.store_state = StoreState()
+    return st
+
+
+def _store_error(e: Exception) -> EvalError:
+    return EvalError(str(e))
+
+
+# --- placeholder ---------------------------------------------------------------------
+
+
+def placeholder_for(output: str) -> str:
+    return "/" + base32_encode(hash_bytes("sha256", "nix-output:" + output).digest)
+
+
+@builtin("placeholder", 1, global_=True)
+def placeholder(output: Any) -> Any:
+    return placeholder_for(str(expect_string_no_context(output)))
+
+
+# --- derivationStrict ----------------------------------------------------------------
+
+
+def _json_string(s: str) -> str:
+    out = ['"']
+    for c in s:
+        o = ord(c)
+        if c == '"':
+            out.append('\\"')
+        elif c == "\\":
+            out.append("\\\\")
+        elif o < 0x20:
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}.get(c, "\\u%04x" % o))
+        else:
+            out.append(c)
+    out.append('"')
+    return "".join(out)
+
+
+def _json_float(f: float) -> str:
+    r = repr(f)
+    if r in ("inf", "-inf", "nan"):
+        return "null"
+    return r
+
+
+async def structured_json(value: Any, context: set[str]) -> str:
+    """A value as the JSON text Nix 2.8 puts in `__json` (nlohmann's compact dump:
+    keys sorted, shortest round-trip floats), collecting string contexts; iterative."""
+    out: list[str] = []
+    stack: list[tuple[bool, Any]] = [(False, value)]
+    while stack:
+        is_text, v = stack.pop()
+        if is_text:
+            out.append(v)
+            continue
+        v = await force(v)
+        t = type(v)
+        if t is bool:
+            out.append("true" if v else "false")
+        elif t is int:
+            out.append(str(v))
+        elif t is float:
+            out.append(_json_float(v))
+        elif v is None:
+            out.append("null")
+        elif t is str or t is NixString:
+            context |= context_of(v)
+            out.append(_json_string(str(v)))
+        elif t is NixPath:
+            s = await coerce_to_string(v, copy_to_store=True)
+            context |= context_of(s)
+            out.append(_json_string(str(s)))
+        elif t is list:
+            out.append("[")
+            stack.append((True, "]"))
+            for i in range(len(v) - 1, -1, -1):
+                stack.append((False, v[i]))
+                if i:
+                    stack.append((True, ","))
+        elif t is dict:
+            if "__toString" in v:
+                s = await coerce_to_string(await call(await force(v["__toString"]), v), copy_to_store=False)
+                context |= context_of(s)
+                out.append(_json_string(str(s)))
+                continue
+            if "outPath" in v:
+                stack.append((False, v["outPath"]))
+                continue
+            out.append("{")
+            stack.append((True, "}"))
+            names = sorted(v, key=lambda k: k.encode("utf-8", "surrogateescape"), reverse=True)
+            for i, k in enumerate(names):
+                stack.append((False, v[k]))
+                stack.append((True, _json_string(k) + ":"))
+                if i < len(names) - 1:
+                    stack.append((True, ","))
+        else:
+            raise TypeError_(f"cannot convert {show_type(v)} to JSON")
+    return "".join(out)
+
+
+def _split_outputs(s: str) -> list[str]:
+    out: list[str] = []
+    cur: list[str] = []
+    for c in s:
+        if c in " \t\n\r":
+            if cur:
+                out.append("".join(cur))
+                cur = []
+        else:
+            cur.append(c)
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def _check_outputs(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for n in names:
+        if n in seen:
+            raise EvalError(f"duplicate derivation output '{n}'")
+        if n == "drv":
+            raise EvalError("invalid derivation output name 'drv'")
+        seen.append(n)
+    if not seen:
+        raise EvalError("derivation cannot have an empty set of outputs")
+    return sorted(seen)
+
+
+def _check_hash_mode(mode: str) -> str:
+    if mode in ("flat", "recursive"):
+        return mode
+    raise EvalError(f"invalid value '{mode}' for 'outputHashMode' attribute")
+
+
+def _skey(s: str) -> bytes:
+    return s.encode("utf-8", "surrogateescape")
+
+
+@builtin("derivationStrict", 1, global_=True)
+async def derivation_strict_(attrs: Any) -> Any:
+    expect_attrs(attrs)
+    ev = current()
+    st = store_state(ev)
+    if "name" not in attrs:
+        raise TypeError_("attribute 'name' missing for call to 'derivationStrict'")
+    try:
+        drv_name = str(expect_string_no_context(await force(attrs["name"])))
+    except NixError as e:
+        e.add_trace("while evaluating the derivation attribute 'name'", None)
+        raise
+    structured = False
+    if "__structuredAttrs" in attrs:
+        structured = expect_bool(await force(attrs["__structuredAttrs"]))
+    ignore_nulls = False
+    if "__ignoreNulls" in attrs:
+        ignore_nulls = expect_bool(await force(attrs["__ignoreNulls"]))
+
+    context: set[str] = set()
+    env: dict[str, str] = {}
+    args: list[str] = []
+    json_parts: list[str] = []
+    builder = system = ""
+    output_hash: str | None = None
+    output_hash_algo: str | None = None
+    hash_mode: str | None = None
+    outputs = ["out"]
+
+    for key in sorted(attrs, key=_skey):
+        if key == "__ignoreNulls":
+            continue
+        try:
+            item = attrs[key]
+            if ignore_nulls and await force(item) is None:
+                continue
+            if key == "__contentAddressed":
+                raise EvalError("experimental Nix feature 'ca-derivations' is disabled; "
+                                "use '--extra-experimental-features ca-derivations' to override")
+            if key == "__impure":
+                raise EvalError("experimental Nix feature 'impure-derivations' is disabled; "
+                                "use '--extra-experimental-features impure-derivations' to override")
+            if key == "args":
+                for elem in expect_list(await force(item)):
+                    s = await coerce_to_string(await force(elem), copy_to_store=True, coerce_more=True)
+                    context |= context_of(s)
+                    args.append(str(s))
+                continue
+            if structured:
+                if key == "__structuredAttrs":
+                    continue
+                json_parts.append(_json_string(key) + ":" + await structured_json(item, context))
+                v = await force(item)
+                if key == "builder":
+                    from nixeval.builtins.registry import expect_string
+
+                    b = expect_string(v)
+                    context |= context_of(b)
+                    builder = str(b)
+                elif key == "system":
+                    system = str(expect_string_no_context(v))
+                elif key == "outputHash":
+                    output_hash = str(expect_string_no_context(v))
+                elif key == "outputHashAlgo":
+                    output_hash_algo = str(expect_string_no_context(v))
+                elif key == "outputHashMode":
+                    hash_mode = _check_hash_mode(str(expect_string_no_context(v)))
+                elif key == "outputs":
+                    names = []
+                    for o in expect_list(v):
+                        names.append(str(expect_string_no_context(await force(o))))
+                    outputs = _check_outputs(names)
+                continue
+            s = await coerce_to_string(await force(item), copy_to_store=True, coerce_more=True)
+            context |= context_of(s)
+            s = str(s)
+            env[key] = s
+            if key == "builder":
+                builder = s
+            elif key == "system":
+                system = s
+            elif key == "outputHash":
+                output_hash = s
+            elif key == "outputHashAlgo":
+                output_hash_algo = s
+            elif key == "outputHashMode":
+                hash_mode = _check_hash_mode(s)
+            elif key == "outputs":
+                outputs = _check_outputs(_split_outputs(s))
+        except NixError as e:
+            e.add_trace(f"while evaluating the attribute '{key}' of the derivation '{drv_name}'", None)
+            raise
+
+    if structured:
+        env["__json"] = "{" + ",".join(json_parts) + "}"
+
+    input_srcs: set[str] = set()
+    input_drvs: dict[str, set[str]] = {}
+    for c in sorted(context, key=_skey):
+        if c.startswith("="):
+            path = c[1:]
+            if not st.is_valid(path):
+                raise EvalError(f"path '{path}' is not valid")
+            for p in st.closure(path):
+                input_srcs.add(p)
+                if p.endswith(".drv"):
+                    input_drvs[p] = set(st.load_drv(p).outputs)
+        elif c.startswith("!"):
+            i = c.index("!", 1)
+            input_drvs.setdefault(c[i + 1:], set()).add(c[1:i])
+        else:
+            input_srcs.add(c)
+
+    if builder == "":
+        raise EvalError("required attribute 'builder' missing")
+    if system == "":
+        raise EvalError("required attribute 'system' missing")
+    if drv_name.endswith(".drv"):
+        raise EvalError("derivation names are not allowed to end in '.drv'")
+
+    fixed = None
+    if output_hash is not None:
+        if outputs != ["out"]:
+            raise EvalError("multiple outputs are not supported in fixed-output derivations")
+        algo = parse_algo_opt(output_hash_algo) if output_hash_algo is not None else None
+        try:
+            h, warning = parse_hash_allow_empty(output_hash, algo)
+        except HashError as e:
+            raise EvalError(str(e)) from None
+        if warning:
+            sys.stderr.write(f"warning: {warning}\n")
+        fixed = FixedOutput(h, hash_mode == "recursive")
+
+    for p in input_drvs:
+        if p not in st.drv_hashes:
+            st.load_drv(p)
+    try:
+        res = derivation_strict(drv_name, system, builder, args, env, outputs, input_drvs,
+                                input_srcs, fixed, st.load_drv, st.drv_hashes, ev.store_dir)
+    except (DerivationError, StorePathError, HashError) as e:
+        raise EvalError(str(e)) from None
+    drv_path = res.drv_path
+    st.drvs[drv_path] = res.drv
+    st.refs[drv_path] = set(res.drv.input_srcs) | set(res.drv.input_drvs)
+    out: dict[str, Any] = {"drvPath": NixString(drv_path, {"=" + drv_path})}
+    for o, path in res.out_paths.items():
+        out[o] = NixString(path, {f"!{o}!{drv_path}"})
+    return out
+
+
+# --- derivation: the lazy wrapper ----------------------------------------------------
+
+# Our own source for `derivation`. Blank lines place the lambda (5:1), the `outPath`
+# binding (19:9) and the `builtins.head` call (28:5) where Nix 2.8 reports them in
+# its errors.
+_DERIVATION_NIX = """\
+# nixeval's `derivation`: `derivationStrict` wrapped lazily. drvPath and outPath are
+# only computed when asked for; every output is an attribute set sharing the
+# derivation's attributes, and `all` lists them all.
+
+drvAttrs@{ outputs ? [ "out" ], ... }:
+
+let
+  strict = derivationStrict drvAttrs;
+
+  shared = drvAttrs // builtins.listToAttrs perOutput // {
+    all = map (entry: entry.value) perOutput;
+    inherit drvAttrs;
+  };
+
+  forOutput = outputName: {
+    name = outputName;
+    value = shared // {
+        drvPath = strict.drvPath;
+        outPath = builtins.getAttr outputName strict;
+        type = "derivation";
+        inherit outputName;
+    };
+  };
+
+  perOutput = map forOutput outputs;
+
+
+in (builtins.head perOutput).value
+"""
+
+DERIVATION_NIX_PATH = "//builtin/derivation.nix"
+
+
+class _DerivationNode(A.Node):
+    """The expression behind the global `derivation`: parses `_DERIVATION_NIX` in the
+    running evaluation's global scope and evaluates it (once: the thunk keeps it)."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        self.span = None
+
+    async def ev(self, env: list[Any], d: int) -> Any:  # type: ignore[override]
+        from nixeval.machine.eval import eval_node
+
+        ev = current()
+        node = ev.parse_source(Source(_DERIVATION_NIX, path=DERIVATION_NIX_PATH), "/")
+        return await eval_node(node, ev.global_env, d)
+
+
+def _derivation_constant(ev: Any) -> Any:
+    return Thunk(_DerivationNode(), None)
+
+
+CONSTANTS["derivation"] = _derivation_constant
+from nixeval.builtins.registry import GLOBALS  # noqa: E402
+
+GLOBALS.add("derivation")
+
+
+# --- instantiation (nix-instantiate without --eval) ----------------------------------
+
+_ATTR_RE = __import__("re").compile(r"[A-Za-z_][A-Za-z0-9_+-]*\Z")
+
+
+async def _is_drv(v: Any) -> bool:
+    if type(v) is not dict or "type" not in v:
+        return False
+    t = await force(v["type"])
+    return (type(t) is str or type(t) is NixString) and str(t) == "derivation"
+
+
+async def derivation_lines(v: Any) -> list[str]:
+    """What `nix-instantiate` prints for a value: the `.drv` path of every derivation
+    found as Nix's getDerivations finds them (the value itself, the attributes of a
+    set in name order, recursing into sets with `recurseForDerivations = true`, list
+    elements), each once, with `!<output>` when the selected output is not `out`."""
+    found: list[dict[str, Any]] = []
+    done: set[int] = set()
+
+    def add(d: dict[str, Any]) -> None:
+        if id(d) not in done:
+            done.add(id(d))
+            found.append(d)
+
+    v = await force(v)
+    if await _is_drv(v):
+        add(v)
+    elif type(v) is dict or type(v) is list:
+        stack: list[Any] = [v]
+        while stack:
+            x = stack.pop()
+            if type(x) is dict:
+                children = []
+                for k in sorted(x, key=_skey):
+                    if not _ATTR_RE.match(k):
+                        continue
+                    c = await force(x[k])
+                    if await _is_drv(c):
+                        children.append(c)
+                    elif type(c) is dict and "recurseForDerivations" in c and \
+                            expect_bool(await force(c["recurseForDerivations"])):
+                        children.append(c)
+            else:
+                children = []
+                for it in x:
+                    c = await force(it)
+                    if await _is_drv(c) or type(c) is dict or type(c) is list:
+                        children.append(c)
+            for c in reversed(children):
+                stack.append(("drv", c) if await _is_drv(c) else c)
+            while stack and type(stack[-1]) is tuple:
+                add(stack.pop()[1])
+    else:
+        raise TypeError_("expression does not evaluate to a derivation (or a set or list of those)")
+    lines = []
+    for d in found:
+        if "drvPath" not in d:
+            raise EvalError("derivation does not contain a 'drvPath' attribute")
+        drv_path = str(await coerce_to_string(await force(d["drvPath"]), copy_to_store=False))
+        output = str(await force(d["outputName"])) if "outputName" in d else "out"
+        lines.append(drv_path + ("" if output == "out" else "!" + output))
+    return lines
+
+
+async def instantiate(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any]) -> list[str]:
+    """The lines `nix-instantiate [-A attrpath] EXPR` prints (auto-calling functions
+    with `auto_args` at the top and along the attribute path, as Nix does)."""
+    from nixeval.cli import _auto_call, _split_attr_path
+    from nixeval.machine.eval import eval_node
+
+    v = await eval_node(node, ev.global_env, 0)
+    if attrpath:
+        for comp in _split_attr_path(attrpath):
+            v = await _auto_call(v, auto_args)
+            if comp.isdigit() and type(v) is list:
+                idx = int(comp)
+                if idx >= len(v):
+                    raise EvalError(f"list index {idx} in selection path '{attrpath}' is out of range")
+                v = await force(v[idx])
+                continue
+            if type(v) is not dict:
+                raise EvalError(f"the expression selected by the selection path '{attrpath}' "
+                                f"should be a set but is {show_type(v)}")
+            if comp not in v:
+                raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found")
+            v = await force(v[comp])
+    v = await _auto_call(v, auto_args)
+    return await derivation_lines(v)

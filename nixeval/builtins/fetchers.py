@@ -1,0 +1,229 @@
+"""Fetchers: fetchurl, fetchTarball, fetchGit, fetchMercurial, fetchTree, and our own
+`<nix/fetchurl.nix>`.
+
+nixeval has no network. A `file://` URL is read locally, as Nix would (fetchurl: the
+file, stored flat under its base name; fetchTarball: the archive unpacked, its single
+top-level entry stored recursively as `source`), with Nix's hash check. Anything
+else fails with an error naming the URL. Git and Mercurial are never run.
+
+`<nix/fetchurl.nix>`: Nix 2.8 resolves `<nix/NAME>` (when the search path has no
+`nix` entry) to `/__corepkgs__/NAME`, and only `fetchurl.nix` can be imported from
+there. `CORE_FILES` holds our own source for it: a fixed-output derivation with
+builder `builtin:fetchurl` and the same attributes, hence the same paths. The
+evaluation's `find_file`/`import_item` consult `corepkgs_path`/`CORE_FILES`.
+"""
+
+from __future__ import annotations
+
+import os
+import tarfile
+import tempfile
+from typing import Any
+from urllib.parse import unquote
+
+from nixeval.builtins.nocontext import expect_string_no_context
+from nixeval.builtins.registry import builtin, expect_attrs
+from nixeval.errors import EvalError
+from nixeval.machine import current, force
+from nixeval.store import (
+    Hash,
+    HashError,
+    NarError,
+    StorePathError,
+    hash_path_flat,
+    make_fixed_output_path,
+    nar_hash,
+    parse_hash_allow_empty,
+)
+from nixeval.values import make_string
+
+COREPKGS_PREFIX = "/__corepkgs__/"
+
+_FETCHURL_NIX = """\
+# nixeval's <nix/fetchurl.nix>: a fixed-output derivation run by Nix's built-in
+# fetchurl builder. The hash is given as `hash` (SRI) or by one of the legacy
+# algorithm attributes; `unpack` or `executable` hash the result recursively.
+{ system ? ""
+, url
+, hash ? ""
+, md5 ? ""
+, sha1 ? ""
+, sha256 ? ""
+, sha512 ? ""
+, outputHash ?
+    if hash != "" then hash
+    else if sha512 != "" then sha512
+    else if sha1 != "" then sha1
+    else if md5 != "" then md5
+    else sha256
+, outputHashAlgo ?
+    if hash != "" then ""
+    else if sha512 != "" then "sha512"
+    else if sha1 != "" then "sha1"
+    else if md5 != "" then "md5"
+    else "sha256"
+, executable ? false
+, unpack ? false
+, name ? baseNameOf (toString url)
+}:
+
+derivation {
+  inherit name url executable unpack outputHash outputHashAlgo;
+  builder = "builtin:fetchurl";
+  system = "builtin";
+  outputHashMode = if unpack || executable then "recursive" else "flat";
+  urls = [ url ];
+  preferLocalBuild = true;
+  impureEnvVars = [ "http_proxy" "https_proxy" "ftp_proxy" "all_proxy" "no_proxy" ];
+}
+"""
+
+CORE_FILES: dict[str, str] = {COREPKGS_PREFIX + "fetchurl.nix": _FETCHURL_NIX}
+
+
+def corepkgs_path(name: str) -> str | None:
+    """Where `<name>` resolves when no search path entry has it: `nix/X` is
+    `/__corepkgs__/X` (whether or not X exists), anything else is not found."""
+    if name.startswith("nix/"):
+        return COREPKGS_PREFIX + name[4:]
+    return None
+
+
+def _base_name(url: str) -> str:
+    u = url.rstrip("/")
+    return u[u.rfind("/") + 1:]
+
+
+async def _fetch_args(arg: Any, who: str) -> tuple[str, Hash | None, str]:
+    url = None
+    expected = None
+    name = ""
+    if type(arg) is dict:
+        for key in sorted(arg):
+            v = await force(arg[key])
+            if key == "url":
+                url = str(expect_string_no_context(v))
+            elif key == "sha256":
+                try:
+                    expected, _ = parse_hash_allow_empty(str(expect_string_no_context(v)), "sha256")
+                except HashError as e:
+                    raise EvalError(str(e)) from None
+            elif key == "name":
+                name = str(expect_string_no_context(v))
+            else:
+                raise EvalError(f"unsupported argument '{key}' to '{who}'")
+        if url is None:
+            raise EvalError("'url' argument required")
+    else:
+        url = str(expect_string_no_context(arg))
+    if current().pure and expected is None:
+        raise EvalError(f"in pure evaluation mode, '{who}' requires a 'sha256' argument")
+    return url, expected, name
+
+
+def _local_file(url: str) -> str:
+    if not url.startswith("file://"):
+        raise EvalError(f"unable to download '{url}': nixeval has no network access "
+                        "(only file:// URLs can be fetched)")
+    path = unquote(url[len("file://"):])
+    if not os.path.exists(path):
+        raise EvalError(f"unable to download '{url}': Couldn't read a file:// file (37)")
+    return path
+
+
+def _mismatch(url: str, expected: Hash, got: Hash) -> EvalError:
+    # Continuation lines carry the 7-space indentation of Nix's error renderer.
+    return EvalError(f"hash mismatch in file downloaded from '{url}':\n"
+                     f"         specified: {expected.base32(True)}\n"
+                     f"         got:       {got.base32(True)}")
+
+
+def _fetch_file(url: str, expected: Hash | None, name: str) -> str:
+    path = _local_file(url)
+    if os.path.isdir(path):
+        raise EvalError(f"unable to download '{url}': Couldn't read a file:// file (37)")
+    h = hash_path_flat(path)
+    if expected is not None and h != expected:
+        raise _mismatch(url, expected, h)
+    return make_fixed_output_path(False, h, name, store_dir=current().store_dir)
+
+
+def _fetch_tarball(url: str, expected: Hash | None, name: str) -> str:
+    path = _local_file(url)
+    with tempfile.TemporaryDirectory(prefix="nixeval-tarball-") as tmp:
+        try:
+            with tarfile.open(path) as tf:
+                tf.extractall(tmp, filter="tar")
+        except (tarfile.TarError, OSError) as e:
+            raise EvalError(f"failed to unpack '{url}': {e}") from None
+        members = os.listdir(tmp)
+        if len(members) != 1:
+            raise EvalError(f"tarball '{url}' contains an unexpected number of top-level files")
+        top = os.path.join(tmp, members[0])
+        h = nar_hash(top)
+    if expected is not None and h != expected:
+        raise _mismatch(url, expected, h)
+    return make_fixed_output_path(True, h, name, store_dir=current().store_dir)
+
+
+def _stored(path: str) -> Any:
+    return make_string(path, {path})
+
+
+@builtin("fetchurl", 1, impure=True)
+async def fetchurl(arg: Any) -> Any:
+    url, expected, name = await _fetch_args(arg, "fetchurl")
+    try:
+        return _stored(_fetch_file(url, expected, name or _base_name(url)))
+    except (StorePathError, NarError) as e:
+        raise EvalError(str(e)) from None
+
+
+@builtin("fetchTarball", 1, global_=True, impure=True)
+async def fetch_tarball(arg: Any) -> Any:
+    url, expected, name = await _fetch_args(arg, "fetchTarball")
+    try:
+        return _stored(_fetch_tarball(url, expected, name or "source"))
+    except (StorePathError, NarError) as e:
+        raise EvalError(str(e)) from None
+
+
+async def _url_of(arg: Any) -> str:
+    if type(arg) is dict:
+        if "url" not in arg:
+            raise EvalError("'url' argument required")
+        return str(expect_string_no_context(await force(arg["url"])))
+    from nixeval.machine import coerce_to_string
+
+    return str(await coerce_to_string(arg, copy_to_store=False))
+
+
+@builtin("fetchGit", 1, global_=True, impure=True)
+async def fetch_git(arg: Any) -> Any:
+    url = await _url_of(arg)
+    raise EvalError(f"cannot fetch Git repository '{url}': nixeval does not run git "
+                    "and has no network access")
+
+
+@builtin("fetchMercurial", 1, global_=True, impure=True)
+async def fetch_mercurial(arg: Any) -> Any:
+    url = await _url_of(arg)
+    raise EvalError(f"cannot fetch Mercurial repository '{url}': nixeval does not run hg "
+                    "and has no network access")
+
+
+@builtin("fetchTree", 1, global_=True, impure=True)
+async def fetch_tree(arg: Any) -> Any:
+    if type(arg) is dict:
+        expect_attrs(arg)
+        kind = str(expect_string_no_context(await force(arg["type"]))) if "type" in arg else "?"
+        what = ""
+        for k in ("url", "path", "owner"):
+            if k in arg:
+                what = str(expect_string_no_context(await force(arg[k])))
+                break
+        raise EvalError(f"cannot fetch input of type '{kind}' ('{what}'): nixeval has no "
+                        "network access and runs no version control tools")
+    url = str(expect_string_no_context(arg))
+    raise EvalError(f"cannot fetch '{url}': nixeval has no network access and runs no "
+                    "version control tools")

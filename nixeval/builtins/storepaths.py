@@ -1,0 +1,192 @@
+"""Adding things to the store: `builtins.path`, `filterSource`, `toFile`, `storePath`.
+
+Read-only, as `nix-instantiate --eval`: store paths are computed (NAR or flat hash,
+text hash with references) and nothing is written. A filter is a Nix function called
+for every entry below the root with its full path and type; the NAR walk
+(`nixeval.store.nar.nar_dump(..., ask=True)`) is a generator we drive, awaiting the
+filter between steps, so a filter may be any Nix code and no Python recursion grows
+with the depth of the tree.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from nixeval.builtins.derivations import store_state
+from nixeval.builtins.nocontext import expect_string_no_context
+from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_string
+from nixeval.errors import EvalError, NixError, TypeError_
+from nixeval.machine import call, coerce_to_string, current, force
+from nixeval.store import (
+    Hash,
+    HashError,
+    NarError,
+    StorePathError,
+    hash_path_flat,
+    make_fixed_output_path,
+    make_text_path,
+    nar_dump,
+    new_hasher,
+    parse_hash_allow_empty,
+    to_store_path,
+)
+from nixeval.syntax.lower import canon_path
+from nixeval.values import Lambda, NixPath, PrimOp, PrimOpApp, context_of, make_string, show_type
+
+
+def _skey(s: str) -> bytes:
+    return s.encode("utf-8", "surrogateescape")
+
+
+async def coerce_to_path(v: Any) -> tuple[str, set[str]]:
+    """Nix's coerceToPath: a path value, or a string (context kept) naming an absolute path."""
+    if type(v) is NixPath:
+        return v.path, set()
+    s = await coerce_to_string(v, copy_to_store=False)
+    if not str(s).startswith("/"):
+        raise EvalError(f"string '{s}' doesn't represent an absolute path")
+    return str(s), set(context_of(s))
+
+
+def _check_context_valid(context: set[str]) -> None:
+    """Nix realises a path's context before reading it; in read-only mode a store path
+    that does not exist is 'not valid'."""
+    st = store_state()
+    for c in sorted(context, key=_skey):
+        p = c[1:] if c.startswith("=") else (c[c.index("!", 1) + 1:] if c.startswith("!") else c)
+        if not st.is_valid(p):
+            raise EvalError(f"path '{p}' is not valid")
+
+
+async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
+                   expected: Hash | None) -> str:
+    """The store path of `path` added under `name` (Nix's addPath, read-only)."""
+    ev = current()
+    path = canon_path(path)
+    if not os.path.lexists(path):
+        raise EvalError(f"getting status of '{path}': No such file or directory")
+    try:
+        if recursive:
+            h = new_hasher("sha256")
+            gen = nar_dump(path, h.update, ask=filter_fn is not None)
+            try:
+                q = next(gen)
+                while True:
+                    keep = await call(filter_fn, q[0], q[1])
+                    keep = await force(keep)
+                    if type(keep) is not bool:
+                        raise TypeError_(f"value is {show_type(keep)} while a Boolean was expected")
+                    q = gen.send(keep)
+            except StopIteration:
+                pass
+            digest = Hash("sha256", h.digest())
+        else:
+            if os.path.isdir(path):
+                raise EvalError("reading from file: Is a directory")
+            digest = hash_path_flat(path)
+        result = make_fixed_output_path(recursive, digest, name, store_dir=ev.store_dir)
+        if expected is not None:
+            want = make_fixed_output_path(recursive, expected, name, store_dir=ev.store_dir)
+            if want != result:
+                raise EvalError(f"store path mismatch in (possibly filtered) path added from '{path}'")
+    except (NarError, StorePathError) as e:
+        raise EvalError(str(e)) from None
+    except OSError as e:
+        raise EvalError(f"reading file '{path}': {e.strerror}") from None
+    return result
+
+
+def _is_function(v: Any) -> bool:
+    return type(v) is Lambda or type(v) is PrimOp or type(v) is PrimOpApp
+
+
+def _base_name(p: str) -> str:
+    p = p.rstrip("/") if p != "/" else p
+    return p[p.rfind("/") + 1:]
+
+
+@builtin("path", 1)
+async def path_(args: Any) -> Any:
+    expect_attrs(args)
+    path = None
+    context: set[str] = set()
+    name = ""
+    filter_fn = None
+    recursive = True
+    expected = None
+    for key in sorted(args, key=_skey):
+        v = await force(args[key])
+        if key == "path":
+            path, context = await coerce_to_path(v)
+        elif key == "name":
+            name = str(expect_string_no_context(v))
+        elif key == "filter":
+            filter_fn = v
+        elif key == "recursive":
+            recursive = expect_bool(v)
+        elif key == "sha256":
+            try:
+                expected, _ = parse_hash_allow_empty(str(expect_string_no_context(v)), "sha256")
+            except HashError as e:
+                raise EvalError(str(e)) from None
+        else:
+            raise EvalError(f"unsupported argument '{key}' to 'addPath'")
+    if path is None:
+        raise EvalError("'path' required")
+    if context:
+        _check_context_valid(context)
+    if name == "":
+        name = _base_name(path)
+    result = await add_path(name, path, filter_fn, recursive, expected)
+    return make_string(result, {result})
+
+
+@builtin("filterSource", 2)
+async def filter_source(filter_fn: Any, path: Any) -> Any:
+    p, context = await coerce_to_path(path)
+    if not _is_function(filter_fn):
+        raise TypeError_(f"first argument in call to 'filterSource' is not a function but {show_type(filter_fn)}")
+    if context:
+        _check_context_valid(context)
+    result = await add_path(_base_name(p), p, filter_fn, True, None)
+    return make_string(result, {result})
+
+
+@builtin("toFile", 2)
+async def to_file(name: Any, contents: Any) -> Any:
+    name = str(expect_string_no_context(name))
+    contents = expect_string(contents)
+    refs = set()
+    for c in sorted(context_of(contents), key=_skey):
+        if not c.startswith("/"):
+            raise EvalError(f"in 'toFile': the file named '{name}' must not contain a reference "
+                            f"to a derivation but contains ({c})")
+        refs.add(c)
+    ev = current()
+    try:
+        result = make_text_path(name, str(contents), refs, ev.store_dir)
+    except StorePathError as e:
+        raise EvalError(str(e)) from None
+    store_state(ev).refs[result] = refs
+    return make_string(result, {result})
+
+
+@builtin("storePath", 1)
+async def store_path(v: Any) -> Any:
+    ev = current()
+    if ev.pure:
+        raise EvalError("'builtins.storePath' is not allowed in pure evaluation mode")
+    path, context = await coerce_to_path(v)
+    path = canon_path(path)
+    try:
+        sp = to_store_path(path, ev.store_dir)
+    except StorePathError:
+        raise EvalError(f"path '{path}' is not in the Nix store") from None
+    if sp == path and len(path) <= len(ev.store_dir) + 1:
+        raise EvalError(f"path '{path}' is not in the Nix store")
+    context.add(sp)
+    return make_string(path, context)
+
+
+__all__ = ["add_path", "coerce_to_path", "NixError"]

@@ -1,0 +1,1 @@
+builtins.add "a" 1.5

@@ -1,0 +1,1 @@
+builtins.addErrorContext 1 (throw "x")

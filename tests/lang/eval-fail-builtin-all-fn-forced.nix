@@ -1,0 +1,1 @@
+builtins.all (throw "f is forced") [ ]

@@ -1,0 +1,1 @@
+builtins.length (builtins.filter (x: x) [ (throw "elem via f") ])

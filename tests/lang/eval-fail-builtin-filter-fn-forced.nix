@@ -1,0 +1,1 @@
+builtins.filter (throw "f is forced") [ ]

@@ -1,0 +1,1 @@
+builtins.findFile [ { path = "/nonexistent-dir"; prefix = ""; } ] "pkg"

@@ -1,0 +1,1 @@
+builtins.foldl' (throw "f is forced") 0 [ ]

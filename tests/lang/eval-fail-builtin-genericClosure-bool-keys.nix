@@ -1,0 +1,1 @@
+builtins.genericClosure { startSet = [ { key = true; } { key = true; } ]; operator = e: [ ]; }

@@ -1,0 +1,1 @@
+builtins.groupBy (throw "f is forced") [ ]

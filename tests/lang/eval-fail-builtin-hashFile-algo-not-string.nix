@@ -1,0 +1,1 @@
+builtins.hashFile 1 ./lib/hashme.txt

@@ -1,0 +1,1 @@
+builtins.mul 1.5 "x"

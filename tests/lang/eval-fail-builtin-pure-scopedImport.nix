@@ -1,0 +1,1 @@
+scopedImport { } ./lib/value.nix

@@ -1,0 +1,1 @@
+import <foo/../eval-okay-builtin-length.nix>

@@ -1,0 +1,1 @@
+scopedImport { a = 1; } ./lib/scoped-undef.nix

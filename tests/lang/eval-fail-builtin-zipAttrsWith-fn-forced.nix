@@ -1,0 +1,1 @@
+builtins.zipAttrsWith (throw "f is forced") [ ]

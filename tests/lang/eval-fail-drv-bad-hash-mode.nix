@@ -1,0 +1,1 @@
+derivationStrict { name = "x"; system = "x"; builder = "x"; outputHash = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="; outputHashMode = "text"; }

@@ -1,0 +1,1 @@
+derivationStrict { name = "x y"; system = "x"; builder = "x"; }

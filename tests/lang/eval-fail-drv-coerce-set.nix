@@ -1,0 +1,1 @@
+derivationStrict { name = "x"; system = "x"; builder = "x"; foo = { }; }

@@ -1,0 +1,1 @@
+derivationStrict { name = 1; system = "x"; builder = "x"; }

@@ -1,0 +1,1 @@
+builtins.path { path = ./lib/drvsrc; filter = p: t: 1; }

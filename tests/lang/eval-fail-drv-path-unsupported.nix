@@ -1,0 +1,1 @@
+builtins.path { path = ./lib/data.txt; foo = 1; }

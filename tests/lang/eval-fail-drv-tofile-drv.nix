@@ -1,0 +1,1 @@
+let d = derivation { name = "x"; system = "x"; builder = "x"; }; in builtins.toFile "a" "${d}"

@@ -1,0 +1,1 @@
+[ (builtins.tryEval <nope>).success (builtins.tryEval (builtins.findFile [ ] "x")).success ]

@@ -1,0 +1,1 @@
+builtins.length (builtins.genList (throw "f is lazy") 2)

@@ -1,0 +1,1 @@
+[ (builtins.genericClosure { startSet = [ { key = null; } ]; operator = e: [ ]; }) (builtins.genericClosure { startSet = [ { key = [ [ 1 ] 2 ]; } { key = [ [ 1 ] 2 ]; } { key = [ [ 1 ] 3 ]; } { key = [ ]; } ]; operator = e: [ ]; }) ]

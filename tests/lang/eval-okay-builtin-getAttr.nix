@@ -1,0 +1,4 @@
+{
+  a = builtins.getAttr "a" { a = 1; b = throw "no"; };
+  nested = builtins.getAttr "x" (builtins.getAttr "y" { y = { x = "deep"; }; });
+}

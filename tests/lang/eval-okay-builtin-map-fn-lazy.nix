@@ -1,0 +1,1 @@
+builtins.length (map (throw "f is lazy") [ 1 ])

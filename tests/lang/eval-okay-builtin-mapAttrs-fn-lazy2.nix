@@ -1,0 +1,1 @@
+builtins.attrNames (builtins.mapAttrs (throw "f is lazy") { a = 1; })

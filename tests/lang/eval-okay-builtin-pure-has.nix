@@ -1,0 +1,1 @@
+map (n: builtins.hasAttr n builtins) [ "currentSystem" "currentTime" "nixPath" "getEnv" "storeDir" "nixVersion" ]

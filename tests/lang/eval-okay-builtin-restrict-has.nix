@@ -1,0 +1,1 @@
+[ (map (n: builtins.hasAttr n builtins) [ "currentSystem" "currentTime" "nixPath" ]) (builtins.typeOf builtins.currentTime) ]

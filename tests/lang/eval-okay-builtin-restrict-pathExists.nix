@@ -1,0 +1,1 @@
+[ (builtins.pathExists /etc) (builtins.pathExists ./lib/data.txt) (builtins.pathExists /nonexistent) ]

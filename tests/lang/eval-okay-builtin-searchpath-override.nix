@@ -1,0 +1,1 @@
+let __findFile = sp: name: "${name}!"; in <foo/bar>

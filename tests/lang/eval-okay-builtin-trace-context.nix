@@ -1,0 +1,1 @@
+builtins.trace "${./lib/data.txt}" (builtins.trace { a = "${./lib/data.txt}"; } 1)

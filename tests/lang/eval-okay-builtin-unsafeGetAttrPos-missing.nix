@@ -1,0 +1,4 @@
+{
+  missing = builtins.unsafeGetAttrPos "zz" { a = 1; };
+  empty = builtins.unsafeGetAttrPos "a" { };
+}

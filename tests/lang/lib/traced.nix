@@ -1,0 +1,1 @@
+builtins.trace "imported" { v = 1; }
