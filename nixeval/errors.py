@@ -65,6 +65,12 @@ class Source:
     def line_count(self) -> int:
         return len(self._starts())
 
+    def __getstate__(self) -> tuple[str, str | None, str]:
+        return (self.text, self.path, self.name)
+
+    def __setstate__(self, state: tuple[str, str | None, str]) -> None:
+        self.__init__(state[0], state[1], state[2])  # type: ignore[misc]
+
 
 class Span:
     """A position in a source: byte offsets, line/column computed on demand.

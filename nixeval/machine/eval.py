@@ -429,7 +429,7 @@ A.Attrs.ev = _attrs_ev  # type: ignore[method-assign]
 async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
     out = []
     ctx: set[str] = set()
-    for p in self.parts:
+    for i, p in enumerate(self.parts):
         if type(p) is str:
             out.append(p)
             continue
@@ -437,7 +437,7 @@ async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
         if type(v) is str:
             out.append(v)
             continue
-        s = await coerce_to_string_d(v, d, copy_to_store=True, span=self.spans.get(id(p), p.span))
+        s = await coerce_to_string_d(v, d, copy_to_store=True, span=self.spans[i] or p.span)
         if type(s) is NixString:
             ctx |= s.context
         out.append(s)
@@ -449,12 +449,12 @@ A.Str.ev = _str_ev  # type: ignore[method-assign]
 
 async def _path_interp_ev(self: A.PathInterp, env: list[Any], d: int) -> Any:
     out = []
-    for p in self.parts:
+    for i, p in enumerate(self.parts):
         if type(p) is str:
             out.append(p)
             continue
         v = await eval_node(p, env, d)
-        s = await coerce_to_string_d(v, d, copy_to_store=False, span=self.spans.get(id(p), p.span))
+        s = await coerce_to_string_d(v, d, copy_to_store=False, span=self.spans[i] or p.span)
         if type(s) is NixString:
             raise EvalError(f"a string that refers to a store path cannot be appended to a path", p.span)
         out.append(s)

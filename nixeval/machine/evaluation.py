@@ -102,8 +102,12 @@ class Evaluation:
         return self.parse_source(Source(text), base_dir or self.cwd)
 
     def parse_file(self, path: str) -> A.Node:
+        from nixeval.syntax.cache import cached_parse
+
         text = self.read_text(path)
-        return self.parse_source(Source(text, path=path), os.path.dirname(path))
+        base = os.path.dirname(path)
+        return cached_parse(self.environ, path, base, text, self.global_names,
+                            lambda: self.parse_source(Source(text, path=path), base))  # type: ignore[no-any-return]
 
     def read_text(self, path: str) -> str:
         try:

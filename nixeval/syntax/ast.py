@@ -88,8 +88,8 @@ class WithVar(Node):
 
 
 class Str(Node):
-    """A string with interpolations: `parts` are str or Node; `spans` maps id(part)
-    to the position of its `${` (where Nix reports a failed coercion)."""
+    """A string with interpolations: `parts` are str or Node; `spans[i]` is the
+    position of the `${` of part i (where Nix reports a failed coercion), or None."""
 
     __slots__ = ("parts", "spans")
 
@@ -97,7 +97,8 @@ class Str(Node):
                  spans: dict[int, Span] | None = None):
         self.parts = parts
         self.span = span
-        self.spans = spans or {}
+        spans = spans or {}
+        self.spans = [None if isinstance(p, str) else spans.get(id(p)) for p in parts]
 
 
 class PathInterp(Node):
@@ -110,7 +111,8 @@ class PathInterp(Node):
                  spans: dict[int, Span] | None = None):
         self.parts = parts
         self.span = span
-        self.spans = spans or {}
+        spans = spans or {}
+        self.spans = [None if isinstance(p, str) else spans.get(id(p)) for p in parts]
 
 
 class AttrName:
