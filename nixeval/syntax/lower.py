@@ -196,6 +196,7 @@ class _PreAttrs:
     """An attrset literal with attribute paths merged (`a.b = 1; a.c = 2;`)."""
 
     __slots__ = ("rec", "static", "dynamic", "span", "is_let")
+    type = "_preattrs"  # never a tree-sitter node type
 
     def __init__(self, rec: bool, span: Span, is_let: bool = False):
         self.rec = rec
@@ -220,6 +221,12 @@ class Lowering:
         self.base_dir = base_dir
         self.scopes: list[Scope] = [Scope(global_names)]
         self.home = home
+        self.clean = False  # set when the tree has no ERROR or MISSING node at all
+        self._methods = {name[2:]: getattr(self, name) for name in dir(self) if name.startswith("l_")}
+        self._leaves = {"integer_expression": self.s_integer_expression,
+                        "float_expression": self.s_float_expression,
+                        "uri_expression": self.s_uri_expression,
+                        "variable_expression": self.s_variable_expression}
         self.inherit_cache: dict[Any, A.Node] = {}
 
     # --- helpers ---------------------------------------------------------------
@@ -254,6 +261,10 @@ class Lowering:
         return self._drive(root)
 
     def _drive(self, first: Any) -> Any:
+        leaves = self._leaves
+        leaf = leaves.get(first.type)
+        if leaf is not None:
+            return leaf(first)
         stack: list[Gen] = []
         gen = self._dispatch(first)
         val: Any = None
@@ -266,6 +277,11 @@ class Lowering:
                 gen = stack.pop()
                 val = stop.value
                 continue
+            # Leaves (variables, numbers) are lowered right here, without a generator.
+            leaf = leaves.get(child.type)
+            if leaf is not None:
+                val = leaf(child)
+                continue
             stack.append(gen)
             gen = self._dispatch(child)
             val = None
@@ -273,7 +289,7 @@ class Lowering:
     def _dispatch(self, n: Any) -> Gen:
         if type(n) is _PreAttrs:
             return self.l_preattrs(n)
-        meth = getattr(self, "l_" + n.type, None)
+        meth = self._methods.get(n.type)
         if meth is None:
             if n.type == "ERROR" or n.is_missing:
                 raise self.syntax_error(n)
@@ -294,23 +310,20 @@ class Lowering:
     def l_parenthesized_expression(self, n: Any) -> Gen:
         return (yield n.child_by_field_name("expression"))
 
-    def l_integer_expression(self, n: Any) -> Gen:
+    def s_integer_expression(self, n: Any) -> A.Node:
         text = self.text(n)
         value = int(text)
         if value > 2**63 - 1:
             raise self.error(f"invalid integer '{text}'", n)
         return A.Const(value, self.span(n))
-        yield  # pragma: no cover
 
-    def l_float_expression(self, n: Any) -> Gen:
+    def s_float_expression(self, n: Any) -> A.Node:
         return A.Const(float(self.text(n)), self.span(n))
-        yield  # pragma: no cover
 
-    def l_uri_expression(self, n: Any) -> Gen:
+    def s_uri_expression(self, n: Any) -> A.Node:
         return A.Const(self.text(n), self.span(n))
-        yield  # pragma: no cover
 
-    def l_variable_expression(self, n: Any) -> Gen:
+    def s_variable_expression(self, n: Any) -> A.Node:
         ident = n.child_by_field_name("name")
         if ident is None or ident.is_missing:
             raise self.syntax_error(ident if ident is not None else n)
@@ -327,7 +340,6 @@ class Lowering:
         if name == "__curPos":
             return A.CurPos(self.span(n))
         return self.resolve(name, self.span(n))
-        yield  # pragma: no cover
 
     def l_spath_expression(self, n: Any) -> Gen:
         name = self.text(n)[1:-1]
@@ -656,9 +668,10 @@ class Lowering:
         value = b.child_by_field_name("expression")
         if path_node is None or value is None:
             raise self.syntax_error(b)
-        for c in b.children:
-            if c.is_missing or c.type == "ERROR":
-                raise self.syntax_error(c)
+        if not self.clean:
+            for c in b.children:
+                if c.is_missing or c.type == "ERROR":
+                    raise self.syntax_error(c)
         comps = path_node.children_by_field_name("attr")
         # Nix places every attribute a binding defines at the binding's attrpath.
         pspan = self.span(path_node)
@@ -757,6 +770,8 @@ class Lowering:
             val = None
 
     def _check_children(self, n: Any) -> None:
+        if self.clean:
+            return
         for c in n.children:
             if c.is_missing or c.type == "ERROR":
                 raise self.syntax_error(c)
@@ -961,7 +976,9 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
         bad = _first_error(root)
         if bad is not None and not _is_trailing_comma_formal(bad):
             raise syntax_error(source, bad)
-    return Lowering(source, base_dir, global_names, home).lower(root)
+    lowering = Lowering(source, base_dir, global_names, home)
+    lowering.clean = not root.has_error
+    return lowering.lower(root)
 
 
 def _is_trailing_comma_formal(n: Any) -> bool:
