@@ -25,7 +25,6 @@ carry the Nix message and position, `str(render(err))` the Nix-style report.
 
 from __future__ import annotations
 
-import inspect
 import os
 import pathlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -61,6 +60,8 @@ class Evaluator:
         bool, int, float, str, list, dict, PurePath, or a Nix value it was given).
         An `async def` function may await; it runs on the evaluator's machine.
         """
+        import inspect
+
         if arity is None:
             arity = len(inspect.signature(fn).parameters)
         if arity < 1:

@@ -26,13 +26,13 @@ A builtin is a Python function decorated with `@builtin(name, arity, ...)`:
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import Any
 
 from nixeval.errors import TypeError_
 from nixeval.values import NixPath, NixString, PrimOp, show_type
 
+_CO_COROUTINE = 0x80
 BUILTINS: dict[str, PrimOp] = {}
 GLOBALS: set[str] = set()
 # Constants in `builtins` (not functions): name -> value or zero-argument factory.
@@ -43,7 +43,9 @@ def builtin(name: str, arity: int, *, lazy: tuple[int, ...] = (), global_: bool 
             impure: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         strict = tuple(i not in lazy for i in range(arity))
-        op = PrimOp(name, arity, fn, strict, inspect.iscoroutinefunction(fn), impure)
+        # (not inspect.iscoroutinefunction: importing inspect costs startup time)
+        is_async = bool(fn.__code__.co_flags & _CO_COROUTINE)
+        op = PrimOp(name, arity, fn, strict, is_async, impure)
         if name in BUILTINS:
             raise RuntimeError(f"builtin {name} registered twice")
         BUILTINS[name] = op

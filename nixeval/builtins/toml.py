@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime
 import sys
-import tomllib
 from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
@@ -64,6 +63,8 @@ def _convert(root: Any) -> Any:
 
 def parse_toml(text: str) -> dict[str, Any]:
     try:
+        import tomllib  # imported on first use: it costs startup time
+
         data = tomllib.loads(text, parse_float=_parse_float)
     except tomllib.TOMLDecodeError as e:
         raise EvalError(f"while parsing a TOML string: {e}") from None
