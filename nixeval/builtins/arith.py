@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from nixeval.builtins.registry import builtin, expect_int, expect_number
+from nixeval.builtins.registry import builtin, expect_int
 from nixeval.errors import EvalError, TypeError_
-from nixeval.values import show_type
 from nixeval.machine.eval import _int_result, div_values, less_than
+from nixeval.values import show_type
 
 
 def _floats(a: Any, b: Any) -> None:

@@ -9,7 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from nixeval.builtins.lists import apply2_thunk, apply_thunk
-from nixeval.builtins.registry import builtin, expect_attrs, expect_function, expect_list, expect_string
+from nixeval.builtins.registry import (
+    builtin,
+    expect_attrs,
+    expect_function,
+    expect_list,
+    expect_string,
+)
 from nixeval.errors import MissingAttribute, TypeError_
 from nixeval.machine.eval import call, force
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, show_type

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from nixeval.builtins.registry import builtin, expect_string
+from nixeval.builtins.registry import builtin
 from nixeval.errors import Abort, CatchableError, NixError, Thrown
 from nixeval.machine.eval import coerce_to_string, force, force_deep
 from nixeval.values import NixString

@@ -88,7 +88,7 @@ async def real_path(v: Any) -> str:
     return check_allowed(await coerce_to_path(v))
 
 
-@builtin("import", 1, global_=True)
+@builtin("import", 1, global_=True, impure=True)
 async def import_(v: Any) -> Any:
     path = await real_path(v)
     ev = current()
@@ -98,7 +98,7 @@ async def import_(v: Any) -> Any:
     return await force(ev.import_item(path))
 
 
-@builtin("scopedImport", 2, global_=True)
+@builtin("scopedImport", 2, global_=True, impure=True)
 async def scoped_import(scope: Any, v: Any) -> Any:
     expect_attrs(scope)
     path = await real_path(v)
@@ -260,7 +260,7 @@ def find_in_search_path(entries: list[tuple[str, str]], name: str) -> str:
     raise Thrown(f"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)")
 
 
-@builtin("findFile", 2)
+@builtin("findFile", 2, impure=True)
 async def find_file(search_path: Any, name: Any) -> Any:
     """`builtins.findFile` and the `<name>` syntax (`__findFile __nixPath "name"`)."""
     expect_list(search_path)
