@@ -184,6 +184,8 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
             else:
                 path = f if os.path.isabs(f) else os.path.join(cwd, f)
                 path = ev.resolve_import_path(path)
+                if opts.pure or opts.restrict:
+                    _check_allowed(ev, path)
                 nodes.append(ev.parse_file(path))
 
     if opts.parse_only:
@@ -253,6 +255,18 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
         if not gc_was:
             gc.disable()
     return 0
+
+
+def _check_allowed(ev: Any, path: str) -> None:
+    """In pure and restricted mode the main file, too, must be an allowed path."""
+    from nixeval.builtins.paths import check_allowed
+    from nixeval.machine import eval as E
+
+    old = E.set_current(ev)
+    try:
+        check_allowed(path)
+    finally:
+        E.set_current(old)
 
 
 def _auto_args(ev: Any, opts: Options) -> dict[str, Any]:

@@ -62,6 +62,8 @@ class Evaluation:
         for name, op in ops.items():
             builtins_set[name] = op
         for name, factory in CONSTANTS.items():
+            if pure and name in ("currentTime", "currentSystem"):
+                continue  # Nix 2.8 leaves these out in pure evaluation mode
             builtins_set[name] = factory(self) if callable(factory) else factory
         builtins_set["builtins"] = builtins_set
         builtins_set["true"] = True
@@ -167,7 +169,7 @@ class Evaluation:
 
         Read-only: the path is hashed (NAR serialisation) and its store path
         computed; nothing is written. Cached per evaluation."""
-        from nixeval.store import StorePathError, source_path
+        from nixeval.store import NarError, StorePathError, source_path
         from nixeval.values import NixString
 
         p = path.path
@@ -178,6 +180,8 @@ class Evaluation:
             try:
                 cached = source_path(p, store_dir=self.store_dir)
             except StorePathError as e:
+                raise EvalError(str(e), span) from None
+            except NarError as e:
                 raise EvalError(str(e), span) from None
             except OSError as e:
                 raise EvalError(f"reading '{p}': {e.strerror}", span) from None
