@@ -214,7 +214,7 @@ def _scalar(v: Any, ev: Evaluation) -> Any:
 
 
 def _lazy(v: Any, ev: Evaluation) -> Any:
-    if type(v) is dict:
+    if isinstance(v, dict):
         return LazyAttrs(v, ev)
     if type(v) is list:
         return LazyList(v, ev)
@@ -229,11 +229,11 @@ def to_python(v: Any, ev: Evaluation) -> Any:
     def shell(x: Any) -> Any:
         if type(x) is Thunk:
             x = x.value
-        if type(x) is dict or type(x) is list:
+        if isinstance(x, dict) or type(x) is list:
             key = id(x)
             if key in memo:
                 return memo[key], False
-            out: Any = {} if type(x) is dict else []
+            out: Any = {} if isinstance(x, dict) else []
             memo[key] = out
             return out, True
         return _scalar(x, ev), False
@@ -242,7 +242,7 @@ def to_python(v: Any, ev: Evaluation) -> Any:
     stack = [(v.value if type(v) is Thunk else v, root)] if fresh else []
     while stack:
         src, dst = stack.pop()
-        if type(src) is dict:
+        if isinstance(src, dict):
             for k in sorted(src):
                 item = src[k]
                 val = item.value if type(item) is Thunk else item

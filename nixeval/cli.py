@@ -303,7 +303,7 @@ async def _auto_call(v: Any, auto_args: dict[str, Any]) -> Any:
                     "       values, or passed explicitly with '--arg' or '--argstr'. See\n"
                     "       https://nixos.org/manual/nix/stable/#ss-functions.", v.node.span)
         return await call(v, arg)
-    if type(v) is dict and "__functor" in v:
+    if isinstance(v, dict) and "__functor" in v:
         from nixeval.machine.eval import force
 
         f = await force(v["__functor"])
@@ -349,7 +349,7 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
                     raise EvalError(f"list index {idx} in selection path '{attrpath}' is out of range")
                 v = await force(v[idx])
                 continue
-            if type(v) is not dict:
+            if not isinstance(v, dict):
                 from nixeval.values import show_type
 
                 raise EvalError(

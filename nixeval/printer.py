@@ -95,7 +95,7 @@ def print_value(v: Any) -> str:
             for item in reversed(x):
                 stack.append((True, " "))
                 stack.append((False, item))
-        elif t is dict:
+        elif issubclass(t, dict):
             if x and id(x) in seen:
                 out.append("«repeated»")
                 continue

@@ -12,7 +12,8 @@ Closed set, Python natives where they are exact:
 | path      | `NixPath`                                                     |
 | list      | `list` of items (immutable once built, see below)             |
 | attrset   | `dict` name -> item (insertion order is not Nix order:        |
-|           | sort names where Nix shows order)                             |
+|           | sort names where Nix shows order); `AttrSet`, a dict that     |
+|           | knows where it and its attributes were written, for literals  |
 | lambda    | `Lambda`                                                      |
 | primop    | `PrimOp`, partially applied: `PrimOpApp`                      |
 
@@ -66,6 +67,27 @@ class _Blackhole:
 
 
 BLACKHOLE: Any = _Blackhole()
+
+
+class AttrSet(dict):  # type: ignore[type-arg]
+    """An attribute set that knows positions: `pos` (of the set) and `attr_pos` (name ->
+    Span of the attribute, a mapping that may be shared between sets). Sets made by
+    literals and kept by `//` are AttrSets; sets made by builtins are plain dicts.
+    Test attribute sets with `isinstance(v, dict)`."""
+
+    __slots__ = ("pos", "attr_pos")
+
+
+def set_position(v: Any) -> Any:
+    """The Span where an attribute set was written, if known."""
+    return v.pos if type(v) is AttrSet else None
+
+
+def attr_position(v: Any, name: str) -> Any:
+    """The Span of attribute `name` of a set, if known."""
+    if type(v) is AttrSet and v.attr_pos is not None:
+        return v.attr_pos.get(name)
+    return None
 
 
 class NixPath:
@@ -168,7 +190,7 @@ def type_name(v: Any) -> str:
         return "bool"
     if t is str or t is NixString:
         return "string"
-    if t is dict:
+    if t is dict or t is AttrSet:
         return "set"
     if t is list:
         return "list"

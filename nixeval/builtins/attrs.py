@@ -208,11 +208,24 @@ async def _hashable_key(v: Any) -> Any:
 
 @builtin("unsafeGetAttrPos", 2)
 def unsafe_get_attr_pos(name: Any, s: Any) -> Any:
-    """Values keep no attribute positions yet: null, which Nix also returns for a missing
-    attribute or one made by a builtin (see tests/lang/notyetpassing.txt)."""
-    expect_string(name)
+    """{ file, line, column } of where an attribute was written; null when it is
+    missing or was made by a builtin that keeps no position."""
+    from nixeval.values import attr_position
+
+    name = str(expect_string(name))
     expect_attrs(s)
-    return None
+    span = attr_position(s, name) if name in s else None
+    if span is None:
+        return None
+    return pos_attrs(span)
+
+
+def pos_attrs(span: Any) -> Any:
+    """A position as Nix shows it to programs: { column, file, line }."""
+    line, col = span.line_col
+    path = span.source.path
+    # for -e input Nix names the "file" by the expression text itself
+    return {"column": col, "file": path if path is not None else span.source.text, "line": line}
 
 
 # `apply_thunk` is re-exported for families that build lazy results.

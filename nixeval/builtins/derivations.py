@@ -184,7 +184,7 @@ async def structured_json(value: Any, context: set[str]) -> str:
                 stack.append((False, v[i]))
                 if i:
                     stack.append((True, ","))
-        elif t is dict:
+        elif issubclass(t, dict):
             if "__toString" in v:
                 s = await coerce_to_string(await call(await force(v["__toString"]), v), copy_to_store=False)
                 context |= context_of(s)
@@ -466,7 +466,7 @@ _ATTR_RE = __import__("re").compile(r"[A-Za-z_][A-Za-z0-9_+-]*\Z")
 
 
 async def _is_drv(v: Any) -> bool:
-    if type(v) is not dict or "type" not in v:
+    if not isinstance(v, dict) or "type" not in v:
         return False
     t = await force(v["type"])
     return (type(t) is str or type(t) is NixString) and str(t) == "derivation"
@@ -488,11 +488,11 @@ async def derivation_lines(v: Any) -> list[str]:
     v = await force(v)
     if await _is_drv(v):
         add(v)
-    elif type(v) is dict or type(v) is list:
+    elif isinstance(v, dict) or type(v) is list:
         stack: list[Any] = [v]
         while stack:
             x = stack.pop()
-            if type(x) is dict:
+            if isinstance(x, dict):
                 children = []
                 for k in sorted(x, key=_skey):
                     if not _ATTR_RE.match(k):
@@ -500,14 +500,14 @@ async def derivation_lines(v: Any) -> list[str]:
                     c = await force(x[k])
                     if await _is_drv(c):
                         children.append(c)
-                    elif type(c) is dict and "recurseForDerivations" in c and \
+                    elif isinstance(c, dict) and "recurseForDerivations" in c and \
                             expect_bool(await force(c["recurseForDerivations"])):
                         children.append(c)
             else:
                 children = []
                 for it in x:
                     c = await force(it)
-                    if await _is_drv(c) or type(c) is dict or type(c) is list:
+                    if await _is_drv(c) or isinstance(c, dict) or type(c) is list:
                         children.append(c)
             for c in reversed(children):
                 stack.append(("drv", c) if await _is_drv(c) else c)
@@ -541,7 +541,7 @@ async def instantiate(ev: Any, node: Any, attrpath: str, auto_args: dict[str, An
                     raise EvalError(f"list index {idx} in selection path '{attrpath}' is out of range")
                 v = await force(v[idx])
                 continue
-            if type(v) is not dict:
+            if not isinstance(v, dict):
                 raise EvalError(f"the expression selected by the selection path '{attrpath}' "
                                 f"should be a set but is {show_type(v)}")
             if comp not in v:

@@ -98,7 +98,7 @@ async def _fetch_args(arg: Any, who: str) -> tuple[str, Hash | None, str]:
     url = None
     expected = None
     name = ""
-    if type(arg) is dict:
+    if isinstance(arg, dict):
         for key in sorted(arg):
             v = await force(arg[key])
             if key == "url":
@@ -189,7 +189,7 @@ async def fetch_tarball(arg: Any) -> Any:
 
 
 async def _url_of(arg: Any) -> str:
-    if type(arg) is dict:
+    if isinstance(arg, dict):
         if "url" not in arg:
             raise EvalError("'url' argument required")
         return str(expect_string_no_context(await force(arg["url"])))
@@ -214,7 +214,7 @@ async def fetch_mercurial(arg: Any) -> Any:
 
 @builtin("fetchTree", 1, global_=True, impure=True)
 async def fetch_tree(arg: Any) -> Any:
-    if type(arg) is dict:
+    if isinstance(arg, dict):
         expect_attrs(arg)
         kind = str(expect_string_no_context(await force(arg["type"]))) if "type" in arg else "?"
         what = ""

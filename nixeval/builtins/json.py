@@ -106,7 +106,7 @@ async def to_json_string(value: Any) -> str:
                 stack.append(v[k])
                 if k:
                     stack.append(_Text(","))
-        elif t is dict:
+        elif issubclass(t, dict):
             if "__toString" in v:
                 fn = await force(v["__toString"])
                 s = await coerce_to_string(await call(fn, v), copy_to_store=False)

@@ -100,7 +100,7 @@ def expect_list(v: Any) -> list[Any]:
 
 
 def expect_attrs(v: Any) -> dict[str, Any]:
-    if type(v) is not dict:
+    if not isinstance(v, dict):
         raise _wrong(v, "a set")
     return v
 

@@ -46,10 +46,10 @@ def _convert(root: Any) -> Any:
     stack = [root]
     while stack:
         c = stack.pop()
-        items = c.items() if type(c) is dict else enumerate(c)
+        items = c.items() if isinstance(c, dict) else enumerate(c)
         for k, x in list(items):
             t = type(x)
-            if t is dict or t is list:
+            if issubclass(t, dict) or t is list:
                 stack.append(x)
             elif t is int:
                 if x > INT_MAX:

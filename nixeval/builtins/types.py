@@ -45,7 +45,7 @@ def is_list(v: Any) -> bool:
 
 @builtin("isAttrs", 1)
 def is_attrs(v: Any) -> bool:
-    return type(v) is dict
+    return isinstance(v, dict)
 
 
 @builtin("isFunction", 1)

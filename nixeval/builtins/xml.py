@@ -110,7 +110,7 @@ async def to_xml_string(value: Any, location: bool = False, strict: bool = True)
             inner = ind + "  "
             for k in range(len(v) - 1, -1, -1):
                 stack.append((v[k], inner))
-        elif t is dict:
+        elif issubclass(t, dict):
             is_drv = False
             if "type" in v:
                 ty = await force(v["type"])
@@ -155,9 +155,9 @@ def _push_attrs(stack: list[Any], attrs: dict[str, Any], ind: str, location: boo
         stack.append((attrs[name], inner))
         pos: dict[str, str] = {}
         if location:
-            # TODO(positions): attribute positions are not part of the value model yet;
-            # --xml shows them as column/line/path on <attr>.
-            pos = {}
+            from nixeval.values import attr_position
+
+            pos = _position(attr_position(attrs, name))
         stack.append(_Line(f"{ind}<attr{_attrs({**pos, 'name': name})}>"))
 
 

@@ -34,6 +34,7 @@ from nixeval.machine.scheduler import spawn
 from nixeval.syntax import ast as A
 from nixeval.syntax.lower import canon_path
 from nixeval.values import (
+    AttrSet,
     BLACKHOLE,
     INT_MAX,
     INT_MIN,
@@ -342,7 +343,7 @@ async def _with_lookup(self: A.WithVar, env: list[Any], d: int) -> Any:
         if type(attrs) is Thunk:
             attrs = await _force_item(attrs, d)
             e[1] = attrs
-        if type(attrs) is not dict:
+        if not isinstance(attrs, dict):
             raise TypeError_(f"value is {show_type(attrs)} while a set was expected", self.span)
         item = attrs.get(name, _MISSING)
         if item is not _MISSING:
@@ -382,10 +383,12 @@ def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[A
     if STATS is not None:
         STATS.sets += 1
         STATS.setElements += len(self.static)
+    out = AttrSet()
+    out.pos = self.span
+    out.attr_pos = self.attr_pos  # shared: positions are static per literal
     if self.rec:
         renv: list[Any] = [env]
         renv.extend([UNSET] * len(self.static))
-        out = {}
         i = 1
         for name, (vnode, _span, outer) in self.static.items():
             it = vnode.item(env) if outer else item_rec(vnode, renv)  # type: ignore[attr-defined]
@@ -393,7 +396,9 @@ def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[A
             out[name] = it
             i += 1
         return out, renv
-    return {name: vnode.item(env) for name, (vnode, _s, _o) in self.static.items()}, env  # type: ignore[attr-defined]
+    for name, (vnode, _s, _o) in self.static.items():
+        out[name] = vnode.item(env)  # type: ignore[attr-defined]
+    return out, env
 
 
 def _attrs_fast(self: A.Attrs, env: list[Any]) -> Any:
@@ -419,6 +424,8 @@ async def _attrs_ev(self: A.Attrs, env: list[Any], d: int) -> Any:
             raise EvalError(f"dynamic attribute '{name}' already defined at {first.short() if first else '?'}", span)
         dyn_spans[name] = span
         out[name] = vnode.item(renv)  # type: ignore[attr-defined]
+    if dyn_spans:
+        out.attr_pos = {**out.attr_pos, **dyn_spans}
     return out
 
 
@@ -494,7 +501,7 @@ async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
     default = self.default
     for an in self.path:
         name = an.name if an.name is not None else await _attr_name(an, env, d)
-        if type(v) is not dict:
+        if not isinstance(v, dict):
             if default is not None:
                 return await eval_node(default, env, d)
             raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
@@ -521,7 +528,7 @@ async def _hasattr_ev(self: A.HasAttr, env: list[Any], d: int) -> Any:
     path = self.path
     last = len(path) - 1
     for i, an in enumerate(path):
-        if type(v) is not dict:
+        if not isinstance(v, dict):
             return False
         name = await _attr_name(an, env, d)
         item = v.get(name, _MISSING)
@@ -557,7 +564,7 @@ async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
     if formals is None:
         return [f.env, arg]
     a = await _force_item(arg, d)
-    if type(a) is not dict:
+    if not isinstance(a, dict):
         raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
     env: list[Any] = [f.env]
     for name, default in formals:
@@ -617,7 +624,7 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
             f = r
         elif tf is PrimOp or tf is PrimOpApp:
             f = await _call_primop(f, arg, d, span)
-        elif tf is dict and "__functor" in f:
+        elif issubclass(tf, dict) and "__functor" in f:
             functor = await _force_item(f["__functor"], d)
             f = await call_value(functor, [f, arg], d + 1, span) if d < BUDGET else await spawn(call_value(functor, [f, arg], 0, span))
         else:
@@ -967,9 +974,9 @@ def _concat(a: Any, b: Any, span: Any) -> Any:
 
 
 def _update(a: Any, b: Any, span: Any) -> Any:
-    if type(a) is not dict:
+    if not isinstance(a, dict):
         raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
-    if type(b) is not dict:
+    if not isinstance(b, dict):
         raise TypeError_(f"value is {show_type(b)} while a set was expected", span)
     if STATS is not None:
         STATS.nrOpUpdates += 1
@@ -977,8 +984,23 @@ def _update(a: Any, b: Any, span: Any) -> Any:
         return a
     if not a:
         return b
-    out = dict(a)
-    out.update(b)
+    ta, tb = type(a), type(b)
+    if ta is AttrSet or tb is AttrSet:
+        # Attributes keep the positions they were written at.
+        out: dict[str, Any] = AttrSet(a)
+        out.update(b)
+        pa = a.attr_pos if ta is AttrSet else None
+        pb = b.attr_pos if tb is AttrSet else None
+        out.pos = a.pos if ta is AttrSet else b.pos  # type: ignore[attr-defined]
+        if pa and pb:
+            out.attr_pos = {**pa, **pb}  # type: ignore[attr-defined]
+        elif pa:
+            out.attr_pos = {k: s for k, s in pa.items() if k not in b}  # type: ignore[attr-defined]
+        else:
+            out.attr_pos = pb  # type: ignore[attr-defined]
+    else:
+        out = dict(a)
+        out.update(b)
     if STATS is not None:
         STATS.nrOpUpdateValuesCopied += len(out)
     return out
@@ -1099,6 +1121,10 @@ async def values_equal(a: Any, b: Any, d: int) -> bool:
             if (ty is str or ty is NixString) and str(x) == str(y):
                 continue
             return False
+        if tx is AttrSet:
+            tx = dict
+        if ty is AttrSet:
+            ty = dict
         if tx is not ty:
             return False
         if tx is bool:
@@ -1116,7 +1142,7 @@ async def values_equal(a: Any, b: Any, d: int) -> bool:
                 return False
             stack.extend(zip(reversed(x), reversed(y)))
             continue
-        if tx is dict:
+        if issubclass(tx, dict):
             if len(x) != len(y):
                 return False
             if _is_derivation_shallow(x) and _is_derivation_shallow(y):
@@ -1181,7 +1207,7 @@ async def coerce_to_string_d(v: Any, d: int, *, copy_to_store: bool = True,
         if copy_to_store:
             return await current().copy_path_to_store(v, span)
         return v.path
-    if tv is dict:
+    if issubclass(tv, dict):
         if "__toString" in v:
             fn = await _force_item(v["__toString"], d)
             r = await spawn(call_value(fn, [v], 0, span))
@@ -1239,9 +1265,9 @@ async def force_deep_d(v: Any, d: int) -> Any:
                 if type(it) is Thunk:
                     it = await _force_item(it, d)
                     x[i] = it
-                if type(it) is list or type(it) is dict:
+                if type(it) is list or isinstance(it, dict):
                     stack.append(it)
-        elif tx is dict:
+        elif issubclass(tx, dict):
             if id(x) in seen:
                 continue
             seen.add(id(x))
@@ -1249,7 +1275,7 @@ async def force_deep_d(v: Any, d: int) -> Any:
                 if type(it) is Thunk:
                     it = await _force_item(it, d)
                     x[k] = it
-                if type(it) is list or type(it) is dict:
+                if type(it) is list or isinstance(it, dict):
                     stack.append(it)
     return v
 

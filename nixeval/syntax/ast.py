@@ -160,7 +160,7 @@ class Attrs(Node):
     rec set are evaluated in the enclosing environment (`outer` flag set).
     """
 
-    __slots__ = ("rec", "static", "dynamic", "rec_names")
+    __slots__ = ("rec", "static", "dynamic", "rec_names", "attr_pos")
 
     def __init__(self, rec: bool, static: dict[str, tuple[Node, Span | None, bool]],
                  dynamic: list[tuple[Node, Node, Span | None]], span: Span | None = None):
@@ -168,6 +168,7 @@ class Attrs(Node):
         self.static = static
         self.dynamic = dynamic
         self.rec_names = list(static) if rec else []
+        self.attr_pos = {name: s for name, (_n, s, _i) in static.items()}
         self.span = span
 
 
