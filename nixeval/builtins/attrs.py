@@ -18,7 +18,7 @@ from nixeval.builtins.registry import (
 )
 from nixeval.errors import MissingAttribute, TypeError_
 from nixeval.machine.eval import call, force
-from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, show_type
+from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, set_position, show_type
 
 
 @builtin("attrNames", 1)
@@ -42,7 +42,7 @@ async def get_attr(name: Any, s: Any) -> Any:
     name = str(expect_string(name))
     expect_attrs(s)
     if name not in s:
-        raise MissingAttribute(f"attribute '{name}' missing for call to 'getAttr'")
+        raise MissingAttribute(f"attribute '{name}' missing for call to 'getAttr'", set_position(s))
     return await force(s[name])
 
 
@@ -63,12 +63,12 @@ async def list_to_attrs(xs: Any) -> Any:
     for x in xs:
         e = expect_attrs(await force(x))
         if "name" not in e:
-            raise MissingAttribute("attribute 'name' missing for call to 'listToAttrs'")
+            raise MissingAttribute("attribute 'name' missing for call to 'listToAttrs'", set_position(e))
         name = str(expect_string(await force(e["name"])))
         if name in out:
             continue  # the first occurrence wins
         if "value" not in e:
-            raise MissingAttribute("attribute 'value' missing for call to 'listToAttrs'")
+            raise MissingAttribute("attribute 'value' missing for call to 'listToAttrs'", set_position(e))
         out[name] = e["value"]
     return out
 
@@ -131,10 +131,10 @@ async def generic_closure(args: Any) -> Any:
     key is accepted. The error names the new key's type first, as Nix does."""
     expect_attrs(args)
     if "startSet" not in args:
-        raise MissingAttribute("attribute 'startSet' missing for call to 'genericClosure'")
+        raise MissingAttribute("attribute 'startSet' missing for call to 'genericClosure'", set_position(args))
     work = list(expect_list(await force(args["startSet"])))
     if "operator" not in args:
-        raise MissingAttribute("attribute 'operator' missing for call to 'genericClosure'")
+        raise MissingAttribute("attribute 'operator' missing for call to 'genericClosure'", set_position(args))
     op = await force(args["operator"])
     seen_keys: set[Any] = set()
     first_key: Any = None

@@ -246,16 +246,26 @@ def _skey(s: str) -> bytes:
 
 @builtin("derivationStrict", 1, global_=True)
 async def derivation_strict_(attrs: Any) -> Any:
+    from nixeval.values import attr_position, set_position
+
     expect_attrs(attrs)
-    ev = current()
-    st = store_state(ev)
     if "name" not in attrs:
-        raise TypeError_("attribute 'name' missing for call to 'derivationStrict'")
+        raise TypeError_("attribute 'name' missing for call to 'derivationStrict'", set_position(attrs))
     try:
         drv_name = str(expect_string_no_context(await force(attrs["name"])))
     except NixError as e:
         e.add_trace("while evaluating the derivation attribute 'name'", None)
         raise
+    try:
+        return await _derivation_strict(attrs, drv_name)
+    except NixError as e:
+        # Nix reports derivation errors at the derivation's `name` attribute.
+        raise e.at(attr_position(attrs, "name"))
+
+
+async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
+    ev = current()
+    st = store_state(ev)
     structured = False
     if "__structuredAttrs" in attrs:
         structured = expect_bool(await force(attrs["__structuredAttrs"]))

@@ -271,7 +271,9 @@ async def find_file(search_path: Any, name: Any) -> Any:
         if "prefix" in e:
             prefix = str(expect_string(await force(e["prefix"])))
         if "path" not in e:
-            raise MissingAttribute("attribute 'path' missing for call to 'findFile'")
+            from nixeval.values import set_position
+
+            raise MissingAttribute("attribute 'path' missing for call to 'findFile'", set_position(e))
         p = await coerce_to_string(await force(e["path"]), copy_to_store=False)
         entries.append((prefix, str(p)))
     name = str(expect_string_no_context(name))
