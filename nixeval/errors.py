@@ -12,7 +12,6 @@ Invariants:
 from __future__ import annotations
 
 
-
 class Source:
     """A piece of Nix source text: a file (`path` set) or an `-E` string.
 

@@ -34,10 +34,10 @@ from nixeval.machine.scheduler import spawn
 from nixeval.syntax import ast as A
 from nixeval.syntax.lower import canon_path
 from nixeval.values import (
-    AttrSet,
     BLACKHOLE,
     INT_MAX,
     INT_MIN,
+    AttrSet,
     Lambda,
     NixPath,
     NixString,
@@ -463,7 +463,7 @@ async def _path_interp_ev(self: A.PathInterp, env: list[Any], d: int) -> Any:
         v = await eval_node(p, env, d)
         s = await coerce_to_string_d(v, d, copy_to_store=False, span=self.spans[i] or p.span)
         if type(s) is NixString:
-            raise EvalError(f"a string that refers to a store path cannot be appended to a path", p.span)
+            raise EvalError("a string that refers to a store path cannot be appended to a path", p.span)
         out.append(s)
     return NixPath(canon_path("".join(out)))
 
