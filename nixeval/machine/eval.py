@@ -655,7 +655,11 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
 
 async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
     """Evaluate `node`, looping through tail positions in this same frame."""
-    calls: list[Any] = []  # the function calls made in this frame, for traces
+    # The last function called in tail position in this frame, for --show-trace
+    # (earlier tail calls of the same frame are not kept: a loop of a million tail
+    # calls must not keep a million frames).
+    tfn: Any = None
+    tspan: Any = None
     try:
         while True:
             t = type(node)
@@ -691,9 +695,8 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                         STATS.nrFunctionCalls += 1
                         STATS.envs += 1
                         STATS.envElements += len(env) - 1
-                    if len(calls) >= 16:
-                        del calls[:8]
-                    calls.append((fnode, span))
+                    tfn = fnode
+                    tspan = span
                     node = fnode.body
                     continue
                 return await call_value(f, (arg,), d, span)
@@ -745,8 +748,8 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                 return await add_values(a, b, d, l.span, r.span)
             return await node.ev(env, d)
     except NixError as e:
-        for fnode, span in reversed(calls):
-            add_call_trace(e, fnode, span)
+        if tfn is not None:
+            add_call_trace(e, tfn, tspan)
         raise
 
 
