@@ -38,12 +38,12 @@ def has_attr(name: Any, s: Any) -> bool:
 
 
 @builtin("getAttr", 2)
-async def get_attr(name: Any, s: Any) -> Any:
+def get_attr(name: Any, s: Any) -> Any:
     name = str(expect_string(name))
     expect_attrs(s)
     if name not in s:
         raise MissingAttribute(f"attribute '{name}' missing for call to 'getAttr'", set_position(s))
-    return await force(s[name])
+    return s[name]  # an item: the machine forces it
 
 
 @builtin("removeAttrs", 2, global_=True)

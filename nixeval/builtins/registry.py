@@ -12,7 +12,8 @@ A builtin is a Python function decorated with `@builtin(name, arity, ...)`:
 
 - Arguments are forced (to weak head normal form) before the call unless their
   index is in `lazy`; a lazy argument arrives as an *item* (a value or a `Thunk`).
-- A sync function must not force anything itself. An `async def` builtin may
+- A sync function must not force anything itself; it may return an item (a
+  `Thunk` taken from a list or set), which the machine forces. An `async def` builtin may
   `await` the requests of `nixeval.machine` (`force`, `call`, `force_deep`,
   `coerce_to_string`...): they run on the scheduler, never by Python recursion.
 - `global_=True` also binds the name in the global scope (`map`, `toString`...);

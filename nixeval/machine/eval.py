@@ -644,11 +644,28 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
     if STATS is not None:
         STATS.nrPrimOpCalls += 1
     strict = op.strict
-    forced = [(await _force_item(a, d)) if strict[i] else a for i, a in enumerate(args)]
+    forced = list(args)
+    i = 0
+    for a in args:
+        if strict[i] and type(a) is Thunk:
+            if a.node is None:
+                forced[i] = a.value
+            elif d < BUDGET:
+                forced[i] = await force_thunk(a, d + 1)
+            else:
+                forced[i] = await spawn(force_thunk(a, 0))
+        i += 1
     try:
         if op.is_async:
             return await spawn(op.fn(*forced))
-        return op.fn(*forced)
+        r = op.fn(*forced)
+        # A sync builtin may return an item (a selected attribute, a list element):
+        # the machine forces it.
+        if type(r) is Thunk:
+            if r.node is None:
+                return r.value
+            return await (force_thunk(r, d + 1) if d < BUDGET else spawn(force_thunk(r, 0)))
+        return r
     except NixError as e:
         raise e.at(span)
 
