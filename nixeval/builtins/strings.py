@@ -4,6 +4,8 @@ count UTF-8 bytes."""
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_int, expect_list, expect_string
@@ -65,6 +67,11 @@ async def concat_strings_sep(sep: Any, xs: Any) -> Any:
     return make_string(str(sep).join(parts), ctx)
 
 
+@functools.lru_cache(maxsize=256)
+def _alternation(pats: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    return re.compile(b"|".join(re.escape(p) for p in pats), re.S)
+
+
 @builtin("replaceStrings", 3)
 async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
     """Left to right over the bytes of `s`, the first matching pattern wins; an empty
@@ -81,6 +88,21 @@ async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
     ctx = set(context_of(s))
     used: set[int] = set()
     src = _bytes(str(s))
+    if pats and all(pats):
+        # No empty pattern: a regex alternation tries the patterns in list order at
+        # each position, first match wins, exactly Nix's rule; much faster.
+        rx = _alternation(tuple(pats))
+        index = {p: k for k, p in reversed(list(enumerate(pats)))}
+
+        def repl(m: re.Match[bytes]) -> bytes:
+            k = index[m.group(0)]
+            used.add(k)
+            return reps[k]
+
+        result = rx.sub(repl, src)
+        for k in used:
+            ctx |= context_of(reps_s[k])
+        return make_string(_str(result), ctx)
     out = bytearray()
     i = 0
     n = len(src)

@@ -13,6 +13,7 @@ Strings are compared as their UTF-8 bytes (Nix strings are byte strings).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
@@ -31,6 +32,15 @@ def _as_int(c: str) -> int | None:
 
 
 def split_version(s: str) -> list[str]:
+    return list(_split_version(s))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_version(s: str) -> tuple[str, ...]:
+    return tuple(_split_version_uncached(s))
+
+
+def _split_version_uncached(s: str) -> list[str]:
     out: list[str] = []
     i, n = 0, len(s)
     while i < n:
