@@ -77,6 +77,10 @@ async def list_to_attrs(xs: Any) -> Any:
 def intersect_attrs(a: Any, b: Any) -> Any:
     expect_attrs(a)
     expect_attrs(b)
+    # Iterate over the smaller set: `intersectAttrs (functionArgs f) pkgs` in every
+    # callPackage must not cost the size of the package set.
+    if len(a) <= len(b):
+        return {k: b[k] for k in a if k in b}
     return {k: v for k, v in b.items() if k in a}
 
 
