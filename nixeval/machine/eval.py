@@ -774,9 +774,11 @@ for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert):
     _cls.ev = eval_tail  # type: ignore[method-assign]
 
 
-async def call(f: Any, *args: Any) -> Any:
-    """Public request: apply a function value to argument items."""
-    return await call_value(f, args, 1, None)
+def call(f: Any, *args: Any) -> Coroutine[Any, Any, Any]:
+    """Public request: apply a function value to argument items (`await call(f, x)`).
+    A plain function returning the call's coroutine: one coroutine layer less for
+    builtins that call a Nix function per element (sort, foldl', filter...)."""
+    return call_value(f, args, 1, None)
 
 
 # --- operators ----------------------------------------------------------------------
