@@ -334,10 +334,11 @@ def _split_attr_path(path: str) -> list[str]:
     return out
 
 
-async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any],
-                        opts: Options) -> str:
-    from nixeval.machine.eval import eval_node, force, force_deep
-    from nixeval.printer import print_value
+async def select_attr_path(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any]) -> Any:
+    """Evaluate `node` and follow `-A attrpath`, auto-calling functions along the
+    path as nix-instantiate does (findAlongAttrPath)."""
+    from nixeval.machine.eval import eval_node, force
+    from nixeval.values import show_type
 
     v = await eval_node(node, ev.global_env, 0)
     if attrpath:
@@ -350,8 +351,6 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
                 v = await force(v[idx])
                 continue
             if not isinstance(v, dict):
-                from nixeval.values import show_type
-
                 raise EvalError(
                     f"the expression selected by the selection path '{attrpath}' should be a set but is {show_type(v)}")
             if comp == "":
@@ -359,6 +358,15 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
             if comp not in v:
                 raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found")
             v = await force(v[comp])
+    return v
+
+
+async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any],
+                        opts: Options) -> str:
+    from nixeval.machine.eval import force_deep
+    from nixeval.printer import print_value
+
+    v = await select_attr_path(ev, node, attrpath, auto_args)
     if auto_args:
         v = await _auto_call(v, auto_args)
     if opts.json:

@@ -538,24 +538,8 @@ async def derivation_lines(v: Any) -> list[str]:
 async def instantiate(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any]) -> list[str]:
     """The lines `nix-instantiate [-A attrpath] EXPR` prints (auto-calling functions
     with `auto_args` at the top and along the attribute path, as Nix does)."""
-    from nixeval.cli import _auto_call, _split_attr_path
-    from nixeval.machine.eval import eval_node
+    from nixeval.cli import _auto_call, select_attr_path
 
-    v = await eval_node(node, ev.global_env, 0)
-    if attrpath:
-        for comp in _split_attr_path(attrpath):
-            v = await _auto_call(v, auto_args)
-            if comp.isdigit() and type(v) is list:
-                idx = int(comp)
-                if idx >= len(v):
-                    raise EvalError(f"list index {idx} in selection path '{attrpath}' is out of range")
-                v = await force(v[idx])
-                continue
-            if not isinstance(v, dict):
-                raise EvalError(f"the expression selected by the selection path '{attrpath}' "
-                                f"should be a set but is {show_type(v)}")
-            if comp not in v:
-                raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found")
-            v = await force(v[comp])
+    v = await select_attr_path(ev, node, attrpath, auto_args)
     v = await _auto_call(v, auto_args)
     return await derivation_lines(v)
