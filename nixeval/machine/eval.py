@@ -513,7 +513,12 @@ async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
                 return await eval_node(default, env, d)
             raise MissingAttribute(f"attribute '{name}' missing", self.span)
         if type(item) is Thunk:
-            item2 = await _force_item(item, d)
+            if item.node is None:
+                item2 = item.value
+            elif d < BUDGET:
+                item2 = await force_thunk(item, d + 1)
+            else:
+                item2 = await spawn(force_thunk(item, 0))
             v[name] = item2
             item = item2
         v = item
