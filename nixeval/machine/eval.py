@@ -411,7 +411,9 @@ async def _attrs_ev(self: A.Attrs, env: list[Any], d: int) -> Any:
     out, renv = _attrs_static(self, env)
     dyn_spans: dict[str, Any] = {}
     for name_node, vnode, span in self.dynamic:
-        name = await eval_node(name_node, renv, d)
+        name = name_node.fast(renv)  # type: ignore[attr-defined]
+        if name is NOTFAST:
+            name = await (name_node.ev(renv, d + 1) if d < BUDGET else spawn(name_node.ev(renv, 0)))
         if name is None:
             continue
         if type(name) is not str:
@@ -440,7 +442,9 @@ async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
         if type(p) is str:
             out.append(p)
             continue
-        v = await eval_node(p, env, d)
+        v = p.fast(env)  # type: ignore[attr-defined]
+        if v is NOTFAST:
+            v = await (p.ev(env, d + 1) if d < BUDGET else spawn(p.ev(env, 0)))
         if type(v) is str:
             out.append(v)
             continue
@@ -460,7 +464,9 @@ async def _path_interp_ev(self: A.PathInterp, env: list[Any], d: int) -> Any:
         if type(p) is str:
             out.append(p)
             continue
-        v = await eval_node(p, env, d)
+        v = p.fast(env)  # type: ignore[attr-defined]
+        if v is NOTFAST:
+            v = await (p.ev(env, d + 1) if d < BUDGET else spawn(p.ev(env, 0)))
         s = await coerce_to_string_d(v, d, copy_to_store=False, span=self.spans[i] or p.span)
         if type(s) is NixString:
             raise EvalError("a string that refers to a store path cannot be appended to a path", p.span)
@@ -487,7 +493,9 @@ async def _attr_name(an: A.AttrName, env: list[Any], d: int) -> str:
     if an.name is not None:
         return an.name
     assert an.expr is not None
-    v = await eval_node(an.expr, env, d)
+    v = an.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await (an.expr.ev(env, d + 1) if d < BUDGET else spawn(an.expr.ev(env, 0)))
     if type(v) is not str and type(v) is not NixString:
         raise TypeError_(f"value is {show_type(v)} while a string was expected", an.span)
     return str(v)
@@ -529,7 +537,9 @@ A.Select.ev = _select_ev  # type: ignore[method-assign]
 
 
 async def _hasattr_ev(self: A.HasAttr, env: list[Any], d: int) -> Any:
-    v = await eval_node(self.expr, env, d)
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await (self.expr.ev(env, d + 1) if d < BUDGET else spawn(self.expr.ev(env, 0)))
     path = self.path
     last = len(path) - 1
     for i, an in enumerate(path):
@@ -741,7 +751,9 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                 continue
             if t is A.Assert:
                 c = node.cond  # type: ignore[attr-defined]
-                v = await eval_node(c, env, d)
+                v = c.fast(env)  # type: ignore[attr-defined]
+                if v is NOTFAST:
+                    v = await (c.ev(env, d + 1) if d < BUDGET else spawn(c.ev(env, 0)))
                 if not _bool(v, node.span):
                     from nixeval.syntax.show import show_expr
 
@@ -1079,30 +1091,57 @@ def _compare_binop(kind: int) -> Any:
     return ev
 
 
+async def _operand(n: A.Node, env: list[Any], d: int) -> Any:
+    return await (n.ev(env, d + 1) if d < BUDGET else spawn(n.ev(env, 0)))  # type: ignore[arg-type]
+
+
 async def _and_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    if not _bool(await eval_node(self.left, env, d), self.span):
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await _operand(self.left, env, d)
+    if not _bool(a, self.span):
         return False
-    return _bool(await eval_node(self.right, env, d), self.span)
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await _operand(self.right, env, d)
+    return _bool(b, self.span)
 
 
 async def _or_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    if _bool(await eval_node(self.left, env, d), self.span):
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await _operand(self.left, env, d)
+    if _bool(a, self.span):
         return True
-    return _bool(await eval_node(self.right, env, d), self.span)
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await _operand(self.right, env, d)
+    return _bool(b, self.span)
 
 
 async def _impl_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    if not _bool(await eval_node(self.left, env, d), self.span):
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await _operand(self.left, env, d)
+    if not _bool(a, self.span):
         return True
-    return _bool(await eval_node(self.right, env, d), self.span)
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await _operand(self.right, env, d)
+    return _bool(b, self.span)
 
 
 async def _not_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
-    return not _bool(await eval_node(self.expr, env, d), self.expr.span)
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await _operand(self.expr, env, d)
+    return not _bool(v, self.expr.span)
 
 
 async def _neg_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
-    v = await eval_node(self.expr, env, d)
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await (self.expr.ev(env, d + 1) if d < BUDGET else spawn(self.expr.ev(env, 0)))
     if type(v) is int:
         return _int_result(0 - v, self.span)
     _num(v, self.span)
