@@ -28,8 +28,8 @@ import sys
 from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
-from nixeval.builtins.registry import CONSTANTS, builtin, expect_attrs, expect_bool, expect_list
-from nixeval.errors import EvalError, NixError, Source, TypeError_
+from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list
+from nixeval.errors import EvalError, NixError, TypeError_
 from nixeval.machine import call, coerce_to_string, current, force
 from nixeval.store import (
     Derivation,
@@ -44,8 +44,7 @@ from nixeval.store import (
     parse_derivation,
     parse_hash_allow_empty,
 )
-from nixeval.syntax import ast as A
-from nixeval.values import NixPath, NixString, Thunk, context_of, show_type
+from nixeval.values import NixPath, NixString, context_of, show_type
 
 # --- the per-evaluation store record ---------------------------------------------------
 
@@ -409,65 +408,6 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
 # Our own source for `derivation`. Blank lines place the lambda (5:1), the `outPath`
 # binding (19:9) and the `builtins.head` call (28:5) where Nix 2.8 reports them in
 # its errors.
-_DERIVATION_NIX = """\
-# nixeval's `derivation`: `derivationStrict` wrapped lazily. drvPath and outPath are
-# only computed when asked for; every output is an attribute set sharing the
-# derivation's attributes, and `all` lists them all.
-
-drvAttrs@{ outputs ? [ "out" ], ... }:
-
-let
-  strict = derivationStrict drvAttrs;
-
-  shared = drvAttrs // builtins.listToAttrs perOutput // {
-    all = map (entry: entry.value) perOutput;
-    inherit drvAttrs;
-  };
-
-  forOutput = outputName: {
-    name = outputName;
-    value = shared // {
-        drvPath = strict.drvPath;
-        outPath = builtins.getAttr outputName strict;
-        type = "derivation";
-        inherit outputName;
-    };
-  };
-
-  perOutput = map forOutput outputs;
-
-
-in (builtins.head perOutput).value
-"""
-
-DERIVATION_NIX_PATH = "//builtin/derivation.nix"
-
-
-class _DerivationNode(A.Node):
-    """The expression behind the global `derivation`: parses `_DERIVATION_NIX` in the
-    running evaluation's global scope and evaluates it (once: the thunk keeps it)."""
-
-    __slots__ = ()
-
-    def __init__(self) -> None:
-        self.span = None
-
-    async def ev(self, env: list[Any], d: int) -> Any:  # type: ignore[override]
-        from nixeval.machine.eval import eval_node
-
-        ev = current()
-        node = ev.parse_source(Source(_DERIVATION_NIX, path=DERIVATION_NIX_PATH), "/")
-        return await eval_node(node, ev.global_env, d)
-
-
-def _derivation_constant(ev: Any) -> Any:
-    return Thunk(_DerivationNode(), None)
-
-
-CONSTANTS["derivation"] = _derivation_constant
-from nixeval.builtins.registry import GLOBALS  # noqa: E402
-
-GLOBALS.add("derivation")
 
 
 # --- instantiation (nix-instantiate without --eval) ----------------------------------

@@ -40,6 +40,22 @@ GLOBALS: set[str] = set()
 CONSTANTS: dict[str, Any] = {}
 
 
+def lazy_primop(name: str, module: str, arity: int, strict: tuple[bool, ...], is_async: bool,
+                impure: bool) -> PrimOp:
+    """A PrimOp whose module is imported on its first call (see `index.py`)."""
+    op = PrimOp(name, arity, None, strict, is_async, impure)
+
+    def load(*args: Any) -> Any:
+        import importlib
+
+        importlib.import_module(f"nixeval.builtins.{module}")
+        op.fn = BUILTINS[name].fn
+        return op.fn(*args)
+
+    op.fn = load
+    return op
+
+
 def builtin(name: str, arity: int, *, lazy: tuple[int, ...] = (), global_: bool = False,
             impure: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:

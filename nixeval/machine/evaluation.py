@@ -28,8 +28,12 @@ class Evaluation:
                  store_dir: str | None = None, pure: bool = False, restrict: bool = False,
                  read_only: bool = True, cwd: str | None = None, env: dict[str, str] | None = None,
                  show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None):
-        from nixeval import builtins as _b  # noqa: F401 - registers every builtin
-        from nixeval.builtins.registry import BUILTINS, CONSTANTS, GLOBALS
+        # The modules that define constants (nixPath, derivation...) are imported
+        # now; every other builtin module on the first call of one of its builtins.
+        from nixeval.builtins import derivation_nix as _drv  # noqa: F401
+        from nixeval.builtins import paths as _paths  # noqa: F401
+        from nixeval.builtins.index import INDEX
+        from nixeval.builtins.registry import CONSTANTS, GLOBALS, lazy_primop
 
         self.environ = dict(os.environ) if env is None else dict(env)
         self.cwd = cwd if cwd is not None else os.getcwd()
@@ -56,7 +60,9 @@ class Evaluation:
             global_names[name] = len(env_slots)
             env_slots.append(value)
 
-        ops = dict(BUILTINS)
+        ops = {name: lazy_primop(name, module, arity, strict, is_async, impure)
+               for name, (module, arity, strict, is_async, _g, impure) in INDEX.items()}
+        globals_ = {name for name, entry in INDEX.items() if entry[4]} | (set(CONSTANTS) & GLOBALS)
         if extra_builtins:
             ops.update(extra_builtins)
         for name, op in ops.items():
@@ -70,7 +76,7 @@ class Evaluation:
         builtins_set["false"] = False
         builtins_set["null"] = None
         for name, value in builtins_set.items():
-            if name in GLOBALS or name in ("true", "false", "null", "builtins"):
+            if name in globals_ or name in ("true", "false", "null", "builtins"):
                 bind_global(name, value)
             else:
                 bind_global("__" + name, value)
@@ -130,9 +136,11 @@ class Evaluation:
 
     def import_item(self, path: str) -> Any:
         """The item (a thunk) of the value of the file at `path`, cached."""
-        from nixeval.builtins.fetchers import CORE_FILES
-
-        if path in CORE_FILES:  # Nix's built-in corepkgs (<nix/fetchurl.nix>)
+        if path.startswith("/__corepkgs__/"):  # Nix's built-in corepkgs (<nix/fetchurl.nix>)
+            from nixeval.builtins.fetchers import CORE_FILES
+        else:
+            CORE_FILES = {}
+        if path in CORE_FILES:
             item = self.import_cache.get(path)
             if item is None:
                 node = self.parse_source(Source(CORE_FILES[path], path=path), "/")

@@ -67,7 +67,9 @@ def _importable_builtins_package() -> None:
     may import modules that do not exist yet; then load the package without running
     it, so that the family modules under test can still be imported one by one."""
     try:
-        import nixeval.builtins  # noqa: F401
+        import nixeval.builtins
+
+        nixeval.builtins.load_all()
     except ImportError:
         for name in [m for m in sys.modules if m.startswith("nixeval.builtins")]:
             del sys.modules[name]
