@@ -8,7 +8,7 @@ attributes go to `__json` instead), collects the string contexts into `inputDrvs
 It returns `{ drvPath; <output> ...; }`, `drvPath` with context `=<drv>` and each
 output with context `!<output>!<drv>`.
 
-`derivation` is Nix source of our own (`_DERIVATION_NIX`), parsed once per evaluation
+`derivation` (in `derivation_nix.py`) is Nix source of our own, parsed once per evaluation
 on first use (a thunk in the global scope), so laziness and sharing are those of any
 Nix function: `out` and the element of `all` are the very value returned.
 
