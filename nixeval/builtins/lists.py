@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from nixeval.builtins.registry import builtin, expect_bool, expect_function, expect_int, expect_list
+from nixeval.builtins.registry import (
+    builtin,
+    expect_bool,
+    expect_function,
+    expect_int,
+    expect_list,
+    expect_string,
+)
 from nixeval.errors import EvalError, TypeError_
 from nixeval.machine.eval import call, force, values_equal
 from nixeval.syntax import ast as A
@@ -179,8 +186,6 @@ async def partition(f: Any, xs: Any) -> Any:
 
 @builtin("groupBy", 2)
 async def group_by(f: Any, xs: Any) -> Any:
-    from nixeval.builtins.registry import expect_string
-
     expect_function(f)
     expect_list(xs)
     out: dict[str, list[Any]] = {}

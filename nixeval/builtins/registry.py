@@ -31,7 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nixeval.errors import TypeError_
-from nixeval.values import NixPath, NixString, PrimOp, show_type
+from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, show_type
 
 _CO_COROUTINE = 0x80
 BUILTINS: dict[str, PrimOp] = {}
@@ -136,8 +136,6 @@ def expect_path(v: Any) -> NixPath:
 
 
 def expect_function(v: Any) -> Any:
-    from nixeval.values import Lambda, PrimOpApp
-
     if type(v) is not Lambda and type(v) is not PrimOp and type(v) is not PrimOpApp:
         raise _wrong(v, "a function")
     return v
