@@ -223,7 +223,7 @@ def show_type(v: Any) -> str:
     if t is Lambda:
         return "a function"
     if t is PrimOp:
-        return "a built-in function"
+        return f"the built-in function '{v.name}'"
     if t is PrimOpApp:
-        return "a partially applied built-in function"
+        return f"the partially applied built-in function '{v.op.name}'"
     return _SHOW_TYPE[type_name(v)]

@@ -39,6 +39,8 @@ def hash_string(algo: str, data: str) -> str:
 @builtin("hashString", 2)
 def hash_string_(algo: Any, s: Any) -> str:
     name = str(expect_string(algo))
+    if name not in ALGORITHMS:  # Nix checks the algorithm before the string
+        raise UnknownHashAlgorithm(f"unknown hash algorithm '{name}'")
     return hash_string(name, str(expect_string(s)))
 
 

@@ -70,8 +70,8 @@ def tail(xs: Any) -> Any:
 
 @builtin("elemAt", 2)
 def elem_at(xs: Any, n: Any) -> Any:
+    expect_int(n)  # Nix checks the index before the list
     expect_list(xs)
-    expect_int(n)
     n = ((n + 2**31) & 0xFFFFFFFF) - 2**31  # Nix 2.8 takes the index as a C int
     if n < 0 or n >= len(xs):
         raise EvalError(f"list index {n} is out of bounds")

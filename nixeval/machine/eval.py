@@ -152,6 +152,8 @@ def item_rec(node: A.Node, env: list[Any]) -> Any:
     t = type(node)
     if t is A.Const:
         return node.value  # type: ignore[attr-defined]
+    if t is A.WithVar:
+        return _withvar_item(node, env)  # type: ignore[arg-type]
     if t is A.Var or t is A.Var0 or t is A.Var1:
         depth = node.depth  # type: ignore[attr-defined]
         e = env
@@ -345,7 +347,29 @@ async def _with_lookup(self: A.WithVar, env: list[Any], d: int) -> Any:
             e[1] = attrs
         if not isinstance(attrs, dict):
             raise TypeError_(f"value is {show_type(attrs)} while a set was expected", self.span)
+        if len(e) == 2:
+            e.append(True)  # looked through: Nix's `Env::HasWithAttrs`
         item = attrs.get(name, _MISSING)
+        if item is not _MISSING:
+            return item
+    raise EvalError(f"undefined variable '{name}'", self.span)
+
+
+def _withvar_item(self: A.WithVar, env: list[Any]) -> Any:
+    """The item for a `with` variable in a lazy position, as Nix 2.8's
+    `ExprVar::maybeThunk` makes it: while every `with` on the way has already been
+    looked through (its set forced by an earlier lookup), the lookup happens now,
+    so a name none of them binds is an error here and not when the item is
+    forced; at the first `with` not yet looked through, a thunk."""
+    name = self.name
+    for depth in self.with_depths:
+        e = env
+        while depth:
+            e = e[0]
+            depth -= 1
+        if len(e) == 2:
+            return _thunk_item(self, env)
+        item = e[1].get(name, _MISSING)
         if item is not _MISSING:
             return item
     raise EvalError(f"undefined variable '{name}'", self.span)
@@ -357,6 +381,7 @@ async def _withvar_ev(self: A.WithVar, env: list[Any], d: int) -> Any:
 
 
 A.WithVar.ev = _withvar_ev  # type: ignore[method-assign]
+A.WithVar.item = _withvar_item  # type: ignore[attr-defined]
 
 
 # --- literals -----------------------------------------------------------------------
@@ -746,7 +771,10 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                 node = node.body  # type: ignore[attr-defined]
                 continue
             if t is A.With:
-                env = [env, node.attrs.item(env)]  # type: ignore[attr-defined]
+                # The set is looked up lazily, at the first lookup through it (Nix's
+                # `Env::HasWithExpr`), even when it is itself a `with` variable.
+                wnode = node.attrs  # type: ignore[attr-defined]
+                env = [env, _thunk_item(wnode, env) if type(wnode) is A.WithVar else wnode.item(env)]
                 node = node.body  # type: ignore[attr-defined]
                 continue
             if t is A.Assert:
