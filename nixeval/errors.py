@@ -202,6 +202,8 @@ def _excerpt(span: Span) -> list[str]:
 
 def render(err: NixError, show_trace: bool = False) -> str:
     """Format an error as Nix 2.8 prints it on stderr (without a trailing newline)."""
+    if err.message == "" and not show_trace:
+        return ""  # Nix 2.8 prints an empty line for `throw ""`
     lines = [f"error: {err.message}"]
     if err.span is not None:
         lines.append("")

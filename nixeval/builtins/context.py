@@ -55,7 +55,10 @@ def get_context(s: Any) -> Any:
 
 
 def _quoted(name: str) -> str:
-    return '"' + name + '"'
+    """An attribute name as Nix prints it in messages: identifiers bare, others quoted."""
+    from nixeval.printer import format_attr_name
+
+    return format_attr_name(name)
 
 
 @builtin("appendContext", 2)

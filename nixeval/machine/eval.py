@@ -740,8 +740,12 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                 nargs = node.args  # type: ignore[attr-defined]
                 span = node.span
                 if len(nargs) > 1:
-                    f = await call_value(f, [a.item(env) for a in nargs[:-1]], d, span)
-                arg = nargs[-1].item(env)
+                    # Every argument's item is made before the first call, as Nix does.
+                    items = [a.item(env) for a in nargs]  # type: ignore[attr-defined]
+                    arg = items.pop()
+                    f = await call_value(f, items, d, span)
+                else:
+                    arg = nargs[0].item(env)
                 if type(f) is Lambda:
                     fnode = f.node
                     if fnode.formals is None:

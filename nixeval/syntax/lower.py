@@ -28,6 +28,9 @@ from nixeval.errors import ParseError, Source, Span
 from nixeval.syntax import ast as A
 from nixeval.values import NixPath
 
+_INF = float("inf")
+_DBL_MIN = 2.2250738585072014e-308  # the smallest normal double (sys.float_info.min)
+
 LANGUAGE = tree_sitter.Language(tree_sitter_nix.language())
 _parser = tree_sitter.Parser(LANGUAGE)
 
@@ -318,7 +321,14 @@ class Lowering:
         return A.Const(value, self.span(n))
 
     def s_float_expression(self, n: Any) -> A.Node:
-        return A.Const(float(self.text(n)), self.span(n))
+        text = self.text(n)
+        value = float(text)
+        # Nix's lexer rejects what strtod reports as out of range (ERANGE): an
+        # overflow to infinity, or an underflow to a subnormal number or to zero.
+        if value == _INF or (0.0 < value < _DBL_MIN) or (
+                value == 0.0 and any(c in "123456789" for c in text.split("e")[0].split("E")[0])):
+            raise self.error(f"invalid float '{text}'", n)
+        return A.Const(value, self.span(n))
 
     def s_uri_expression(self, n: Any) -> A.Node:
         return A.Const(self.text(n), self.span(n))
