@@ -114,9 +114,13 @@ class NixError(Exception):
         self.span = span
         self.trace: list[tuple[str, Span | None]] = []
 
+    # Errors Nix 2.8 reports without a position (`throw`, `abort`): the machine does
+    # not give them the position of the builtin's call.
+    positionless = False
+
     def at(self, span: Span | None) -> NixError:
         """Set the position if none is set yet; returns self for `raise e.at(...)`."""
-        if self.span is None and span is not None:
+        if self.span is None and span is not None and not self.positionless:
             self.span = span
         return self
 
@@ -157,13 +161,15 @@ class InfiniteRecursion(EvalError):
 class Abort(EvalError):
     """`abort`: not catchable by tryEval."""
 
+    positionless = True
+
 
 class CatchableError(EvalError):
     """What `builtins.tryEval` catches: `throw` and failed assertions."""
 
 
 class Thrown(CatchableError):
-    pass
+    positionless = True
 
 
 class AssertionFailed(CatchableError):
@@ -204,14 +210,21 @@ def render(err: NixError, show_trace: bool = False) -> str:
     """Format an error as Nix 2.8 prints it on stderr (without a trailing newline)."""
     if err.message == "" and not show_trace:
         return ""  # Nix 2.8 prints an empty line for `throw ""`
-    lines = [f"error: {err.message}"]
+    first, *rest = err.message.split("\n")
+    lines = [f"error: {first}"]
+    # Nix indents the message's further lines under the first (`indent` in
+    # libutil/error.cc), then strips trailing whitespace from every line and from
+    # the whole text.
+    lines.extend(f"       {line}" for line in rest)
     if err.span is not None:
         lines.append("")
         lines.extend(_excerpt(err.span))
     if show_trace:
         for message, span in err.trace:
             lines.append("")
-            lines.append(f"       … {message}")
+            tfirst, *trest = message.split("\n")
+            lines.append(f"       … {tfirst}")
+            lines.extend(f"       {line}" for line in trest)
             if span is not None:
                 lines.append("")
                 lines.extend(_excerpt(span))
@@ -219,4 +232,4 @@ def render(err: NixError, show_trace: bool = False) -> str:
         if dropped:
             lines.append("")
             lines.append(f"       … ({dropped} more frames not shown)")
-    return "\n".join(lines)
+    return "\n".join(line.rstrip(" \n\r\t") for line in lines).rstrip(" \n\r\t")

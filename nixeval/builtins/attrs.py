@@ -18,6 +18,7 @@ from nixeval.builtins.registry import (
 )
 from nixeval.errors import MissingAttribute, TypeError_
 from nixeval.machine.eval import call, force
+from nixeval.printer import format_attr_name
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, set_position, show_type
 
 
@@ -42,7 +43,7 @@ def get_attr(name: Any, s: Any) -> Any:
     name = str(expect_string(name))
     expect_attrs(s)
     if name not in s:
-        raise MissingAttribute(f"attribute '{name}' missing for call to 'getAttr'", set_position(s))
+        raise MissingAttribute(f"attribute '{format_attr_name(name)}' missing for call to 'getAttr'", set_position(s))
     return s[name]  # an item: the machine forces it
 
 

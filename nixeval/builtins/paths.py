@@ -256,8 +256,11 @@ def find_in_search_path(entries: list[tuple[str, str]], name: str) -> str:
     if core is not None:
         return core
     if ev.pure:
-        raise Thrown(f"cannot look up '<{name}>' in pure evaluation mode (use '--impure' to override)")
-    raise Thrown(f"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)")
+        err = Thrown(f"cannot look up '<{name}>' in pure evaluation mode (use '--impure' to override)")
+    else:
+        err = Thrown(f"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)")
+    err.positionless = False  # unlike `throw`, Nix gives these the call's position
+    raise err
 
 
 @builtin("findFile", 2, impure=True)

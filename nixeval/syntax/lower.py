@@ -27,6 +27,7 @@ import tree_sitter_nix
 from nixeval.errors import ParseError, Source, Span
 from nixeval.syntax import ast as A
 from nixeval.values import NixPath
+from nixeval.printer import format_attr_name
 
 _INF = float("inf")
 _DBL_MIN = 2.2250738585072014e-308  # the smallest normal double (sys.float_info.min)
@@ -657,7 +658,7 @@ class Lowering:
                     if name is None:
                         raise ParseError("dynamic attributes not allowed in inherit", aspan)
                     if name in pre.static:
-                        raise ParseError(f"attribute '{name}' already defined at {pre.static[name].span.short()}", aspan)
+                        raise ParseError(f"attribute '{format_attr_name(name)}' already defined at {pre.static[name].span.short()}", aspan)
                     e = _Entry(aspan)
                     if src is None:
                         e.inherited = True
@@ -731,13 +732,14 @@ class Lowering:
         yield from self._collect(other, bs)
         for name, e in other.static.items():
             if name in into.static:
-                raise ParseError(f"attribute '{self._path_str(prefix)}.{name}' already defined at {into.static[name].span.short()}", e.span)
+                raise ParseError(f"attribute '{self._path_str(prefix)}.{format_attr_name(name)}' already defined at {into.static[name].span.short()}", e.span)
             into.static[name] = e
         into.dynamic.extend(other.dynamic)
 
     @staticmethod
     def _path_str(path: list[A.AttrName]) -> str:
-        return ".".join(a.name if a.name is not None else '"${..}"' for a in path)
+        # Nix's `showAttrPath` prints each name as an identifier, quoted when it is not one.
+        return ".".join(format_attr_name(a.name) if a.name is not None else '"${..}"' for a in path)
 
     @staticmethod
     def _is_attrs_literal(e: _Entry) -> bool:

@@ -1,0 +1,495 @@
+"""Operators: arithmetic, `++`, `//`, comparison, equality and the boolean operators,
+each an `ev` coroutine attached to its AST class (plus `fast` for leaf operands).
+
+Invariants: as in `eval.py` (whose machinery this module shares): operands are
+evaluated with the synchronous fast path first, then by direct `await` under the
+depth budget, else on a new scheduler segment; equality and ordering walk nested
+values iteratively. Errors are worded and placed as Nix 2.8 words and places them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nixeval.errors import EvalError, TypeError_
+from nixeval.machine import eval as _E
+from nixeval.machine.eval import (
+    BUDGET,
+    NOTFAST,
+    _bool,
+    _force_item,
+    coerce_to_string_d,
+    spawn,
+)
+from nixeval.syntax import ast as A
+from nixeval.syntax.lower import canon_path
+from nixeval.values import (
+    INT_MAX,
+    INT_MIN,
+    AttrSet,
+    NixPath,
+    NixString,
+    Thunk,
+    make_string,
+    show_type,
+)
+
+# --- operators ----------------------------------------------------------------------
+
+# Operand evaluation is written out in each operator: this is the hot path, and a
+# helper coroutine per operator costs a frame.
+
+def _int_result(v: int, span: Any) -> int:
+    if v < INT_MIN or v > INT_MAX:
+        raise EvalError("integer overflow", span)
+    return v
+
+
+def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(a) is int and type(b) is int:
+        v = a + b
+        if INT_MIN <= v <= INT_MAX:
+            return v
+    elif type(a) is str and type(b) is str:
+        return a + b
+    return NOTFAST
+
+
+def _sub_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(a) is int and type(b) is int:
+        v = a - b
+        if INT_MIN <= v <= INT_MAX:
+            return v
+    return NOTFAST
+
+
+def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(a) is int and type(b) is int:
+        v = a * b
+        if INT_MIN <= v <= INT_MAX:
+            return v
+    return NOTFAST
+
+
+def _eq_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    ta = type(a)
+    if ta is type(b) and (ta is int or ta is str or ta is bool):
+        return a == b
+    if a is None and b is not NOTFAST:
+        return b is None
+    if b is None and a is not NOTFAST:
+        return False
+    return NOTFAST
+
+
+def _neq_fast(self: A.BinOp, env: list[Any]) -> Any:
+    r = _eq_fast(self, env)
+    return r if r is NOTFAST else not r
+
+
+def _lt_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(a) is int and type(b) is int:
+        return a < b
+    return NOTFAST
+
+
+def _gt_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(a) is int and type(b) is int:
+        return a > b
+    return NOTFAST
+
+
+def _le_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(a) is int and type(b) is int:
+        return a <= b
+    return NOTFAST
+
+
+def _ge_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(a) is int and type(b) is int:
+        return a >= b
+    return NOTFAST
+
+
+def _not_fast(self: A.UnOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if type(v) is bool:
+        return not v
+    return NOTFAST
+
+
+async def _add_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    l = self.left
+    a = l.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+    r = self.right
+    b = r.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+    if type(a) is int and type(b) is int:
+        v = a + b
+        if v < INT_MIN or v > INT_MAX:
+            raise EvalError("integer overflow", self.span)
+        return v
+    return await add_values(a, b, d, self.left.span, self.right.span)
+
+
+async def add_values(a: Any, b: Any, d: int, lspan: Any, rspan: Any) -> Any:
+    """`a + b` (Nix reports errors at the operand that caused them)."""
+    ta = type(a)
+    tb = type(b)
+    if ta is int or ta is float:
+        if tb is int or tb is float:
+            if ta is int and tb is int:
+                return _int_result(a + b, lspan)
+            return float(a) + float(b)
+        raise TypeError_(f"cannot add {show_type(b)} to {show_type(a)}", rspan)
+    if ta is NixPath:
+        if tb is NixPath:
+            s = b.path
+        else:
+            s = await coerce_to_string_d(b, d, copy_to_store=False, span=rspan)
+            if type(s) is NixString:
+                raise EvalError("a string that refers to a store path cannot be appended to a path", rspan)
+        return NixPath(canon_path(a.path + s))
+    if ta is str and tb is str:
+        return a + b
+    sa = await coerce_to_string_d(a, d, copy_to_store=True, span=lspan)
+    sb = await coerce_to_string_d(b, d, copy_to_store=True, span=rspan)
+    ctx = (sa.context if type(sa) is NixString else frozenset()) | (sb.context if type(sb) is NixString else frozenset())
+    return make_string(str(sa) + str(sb), ctx)
+
+
+def _num(v: Any, span: Any, as_float: bool = False) -> Any:
+    if type(v) is not int and type(v) is not float:
+        what = "a float" if as_float else "an integer"
+        raise TypeError_(f"value is {show_type(v)} while {what} was expected", span)
+    return v
+
+
+def _num2(a: Any, b: Any, span: Any) -> None:
+    """Nix's check of two arithmetic operands: floats if either is a float."""
+    as_float = type(a) is float or type(b) is float
+    _num(a, span, as_float)
+    _num(b, span, as_float)
+
+
+def _sub(a: Any, b: Any, span: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        return _int_result(a - b, span)
+    _num2(a, b, span)
+    return float(a) - float(b)
+
+
+def _mul(a: Any, b: Any, span: Any) -> Any:
+    if type(a) is int and type(b) is int:
+        return _int_result(a * b, span)
+    _num2(a, b, span)
+    return float(a) * float(b)
+
+
+def div_values(a: Any, b: Any, span: Any) -> Any:
+    _num(b, span, True)
+    if b == 0:
+        raise EvalError("division by zero", span)
+    _num(a, span, type(b) is float)
+    if type(a) is int and type(b) is int:
+        q = abs(a) // abs(b)
+        if (a < 0) != (b < 0):
+            q = -q
+        if q > INT_MAX:
+            raise EvalError("overflow in integer division", span)
+        return q
+    return float(a) / float(b)
+
+
+def _concat(a: Any, b: Any, span: Any) -> Any:
+    if _E.STATS is not None:
+        _E.STATS.listConcats += 1
+    if type(a) is not list:
+        raise TypeError_(f"value is {show_type(a)} while a list was expected", span)
+    if type(b) is not list:
+        raise TypeError_(f"value is {show_type(b)} while a list was expected", span)
+    return a + b
+
+
+def _update(a: Any, b: Any, span: Any) -> Any:
+    if not isinstance(a, dict):
+        raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
+    if not isinstance(b, dict):
+        raise TypeError_(f"value is {show_type(b)} while a set was expected", span)
+    if _E.STATS is not None:
+        _E.STATS.nrOpUpdates += 1
+    if not b:
+        return a
+    if not a:
+        return b
+    ta, tb = type(a), type(b)
+    if ta is AttrSet or tb is AttrSet:
+        # Attributes keep the positions they were written at.
+        out: dict[str, Any] = AttrSet(a)
+        out.update(b)
+        pa = a.attr_pos if ta is AttrSet else None
+        pb = b.attr_pos if tb is AttrSet else None
+        out.pos = a.pos if ta is AttrSet else b.pos  # type: ignore[attr-defined]
+        if pa and pb:
+            out.attr_pos = {**pa, **pb}  # type: ignore[attr-defined]
+        elif pa:
+            out.attr_pos = {k: s for k, s in pa.items() if k not in b}  # type: ignore[attr-defined]
+        else:
+            out.attr_pos = pb  # type: ignore[attr-defined]
+    else:
+        out = dict(a)
+        out.update(b)
+    if _E.STATS is not None:
+        _E.STATS.nrOpUpdateValuesCopied += len(out)
+    return out
+
+
+def _strict_binop(fn: Any) -> Any:
+    """The `ev` of an operator that evaluates both operands, then applies `fn`."""
+
+    async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+        l = self.left
+        a = l.fast(env)  # type: ignore[attr-defined]
+        if a is NOTFAST:
+            a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+        r = self.right
+        b = r.fast(env)  # type: ignore[attr-defined]
+        if b is NOTFAST:
+            b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+        return fn(a, b, self.span)
+
+    return ev
+
+
+def _compare_binop(kind: int) -> Any:
+    """`==`, `!=`, `<`, `>`, `<=`, `>=`: both operands, then a possibly async test."""
+
+    async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+        l = self.left
+        a = l.fast(env)  # type: ignore[attr-defined]
+        if a is NOTFAST:
+            a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+        r = self.right
+        b = r.fast(env)  # type: ignore[attr-defined]
+        if b is NOTFAST:
+            b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+        if kind == 0:
+            return await values_equal(a, b, d)
+        if kind == 1:
+            return not await values_equal(a, b, d)
+        if type(a) is int and type(b) is int:
+            return (a < b, a > b, a <= b, a >= b)[kind - 2]
+        if kind == 2:
+            return await less_than(a, b, d, self.span)
+        if kind == 3:
+            return await less_than(b, a, d, self.span)
+        if kind == 4:
+            return not await less_than(b, a, d, self.span)
+        return not await less_than(a, b, d, self.span)
+
+    return ev
+
+
+async def _operand(n: A.Node, env: list[Any], d: int) -> Any:
+    return await (n.ev(env, d + 1) if d < BUDGET else spawn(n.ev(env, 0)))  # type: ignore[arg-type]
+
+
+async def _and_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await _operand(self.left, env, d)
+    if not _bool(a, self.span):
+        return False
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await _operand(self.right, env, d)
+    return _bool(b, self.span)
+
+
+async def _or_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await _operand(self.left, env, d)
+    if _bool(a, self.span):
+        return True
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await _operand(self.right, env, d)
+    return _bool(b, self.span)
+
+
+async def _impl_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        a = await _operand(self.left, env, d)
+    if not _bool(a, self.span):
+        return True
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if b is NOTFAST:
+        b = await _operand(self.right, env, d)
+    return _bool(b, self.span)
+
+
+async def _not_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await _operand(self.expr, env, d)
+    return not _bool(v, self.expr.span)
+
+
+async def _neg_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await (self.expr.ev(env, d + 1) if d < BUDGET else spawn(self.expr.ev(env, 0)))
+    if type(v) is int:
+        return _int_result(0 - v, self.span)
+    _num(v, self.span)
+    return 0.0 - v
+
+
+for _cls, _fn in ((A.Add, _add_ev), (A.Sub, _strict_binop(_sub)), (A.Mul, _strict_binop(_mul)),
+                  (A.Div, _strict_binop(div_values)), (A.Concat, _strict_binop(_concat)),
+                  (A.Update, _strict_binop(_update)), (A.Eq, _compare_binop(0)),
+                  (A.NEq, _compare_binop(1)), (A.Lt, _compare_binop(2)), (A.Gt, _compare_binop(3)),
+                  (A.Le, _compare_binop(4)), (A.Ge, _compare_binop(5)), (A.And, _and_ev),
+                  (A.Or, _or_ev), (A.Impl, _impl_ev), (A.Not, _not_ev), (A.Neg, _neg_ev)):
+    _cls.ev = _fn  # type: ignore[method-assign]
+
+for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), (A.Eq, _eq_fast),
+                    (A.NEq, _neq_fast), (A.Lt, _lt_fast), (A.Gt, _gt_fast), (A.Le, _le_fast),
+                    (A.Ge, _ge_fast), (A.Not, _not_fast)):
+    _cls.fast = _fast  # type: ignore[attr-defined]
+
+
+async def values_equal(a: Any, b: Any, d: int) -> bool:
+    """Nix's `==` on two forced values; iterative over nested lists and sets."""
+    stack: list[tuple[Any, Any]] = [(a, b)]
+    top = True
+    while stack:
+        x, y = stack.pop()
+        # Items inside lists and sets that are the very same object are equal
+        # (even functions, as in Nix); two function values at the top never are.
+        if x is y and not top and type(x) is not float:
+            continue
+        top = False
+        if type(x) is Thunk:
+            x = await _force_item(x, d)
+        if type(y) is Thunk:
+            y = await _force_item(y, d)
+        tx = type(x)
+        ty = type(y)
+        if tx is int or tx is float:
+            if (ty is int or ty is float) and x == y:
+                continue
+            return False
+        if tx is str or tx is NixString:
+            if (ty is str or ty is NixString) and str(x) == str(y):
+                continue
+            return False
+        if tx is AttrSet:
+            tx = dict
+        if ty is AttrSet:
+            ty = dict
+        if tx is not ty:
+            return False
+        if tx is bool:
+            if x is y:
+                continue
+            return False
+        if x is None:
+            continue
+        if tx is NixPath:
+            if x.path == y.path:
+                continue
+            return False
+        if tx is list:
+            if len(x) != len(y):
+                return False
+            stack.extend(zip(reversed(x), reversed(y)))
+            continue
+        if issubclass(tx, dict):
+            if len(x) != len(y):
+                return False
+            if _is_derivation_shallow(x) and _is_derivation_shallow(y):
+                tx_ = await _force_item(x["type"], d)
+                ty_ = await _force_item(y["type"], d)
+                if tx_ == "derivation" and ty_ == "derivation" and "outPath" in x and "outPath" in y:
+                    stack.append((x["outPath"], y["outPath"]))
+                    continue
+            if x.keys() != y.keys():
+                return False
+            for k in sorted(x, reverse=True):
+                stack.append((x[k], y[k]))
+            continue
+        # functions are never equal
+        return False
+    return True
+
+
+def _is_derivation_shallow(x: dict[str, Any]) -> bool:
+    return "type" in x
+
+
+async def less_than(a: Any, b: Any, d: int, span: Any) -> bool:
+    while True:
+        ta = type(a)
+        tb = type(b)
+        if (ta is int or ta is float) and (tb is int or tb is float):
+            return a < b
+        if (ta is str or ta is NixString) and (tb is str or tb is NixString):
+            return str(a) < str(b)
+        if ta is NixPath and tb is NixPath:
+            return a.path < b.path
+        if ta is list and tb is list:
+            i = 0
+            n = min(len(a), len(b))
+            while i < n:
+                x = await _force_item(a[i], d)
+                y = await _force_item(b[i], d)
+                if not await values_equal(x, y, d):
+                    a, b = x, y
+                    break
+                i += 1
+            else:
+                return len(a) < len(b)
+            continue
+        raise TypeError_(f"cannot compare {show_type(a)} with {show_type(b)}", span)
+
+
