@@ -99,7 +99,7 @@ class Evaluator:
         return self._finish(ev, ev.eval_file(os.fspath(path)), strict)
 
     async def evaluate_async(self, source: str, *, strict: bool = True,
-                             base_dir: str | None = None, every: int = 2000) -> Any:
+                             base_dir: str | None = None, every: int = 4) -> Any:
         """Like `evaluate`, from an async host (asyncio or trio, through anyio): the
         machine yields to the host's event loop every `every` scheduler steps."""
         import anyio

@@ -63,6 +63,16 @@ _current: Any = None
 # A `stats.Stats` while statistics are collected (--stats, NIX_SHOW_STATS), else None.
 STATS: Any = None
 
+# Function calls since the last scheduler hop. Every TICK_EVERY calls the machine is
+# entered once (`await spawn(_tick())`), so that a flat loop of calls, which never
+# needs a new segment, still gives the scheduler (and an async host) a turn.
+TICK_EVERY = 4096
+_ticks = 0
+
+
+async def _tick() -> None:
+    return None
+
 
 def current() -> Any:
     """The `Evaluation` in progress."""
@@ -654,6 +664,11 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
                 STATS.nrFunctionCalls += 1
                 STATS.envs += 1
                 STATS.envElements += len(env) - 1
+            global _ticks
+            _ticks += 1
+            if _ticks >= TICK_EVERY:
+                _ticks = 0
+                await spawn(_tick())
             body = fnode.body
             r = body.fast(env)
             if r is NOTFAST:
@@ -757,6 +772,11 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                         STATS.nrFunctionCalls += 1
                         STATS.envs += 1
                         STATS.envElements += len(env) - 1
+                    global _ticks
+                    _ticks += 1
+                    if _ticks >= TICK_EVERY:
+                        _ticks = 0
+                        await spawn(_tick())
                     tfn = fnode
                     tspan = span
                     node = fnode.body
