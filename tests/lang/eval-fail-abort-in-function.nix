@@ -1,0 +1,1 @@
+let f = x: abort "a\nb"; in f 1
