@@ -557,12 +557,29 @@ async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
                 return await eval_node(default, env, d)
             raise MissingAttribute(f"attribute '{name}' missing", self.span)
         if type(item) is Thunk:
-            if item.node is None:
+            tnode = item.node
+            if tnode is None:
                 item2 = item.value
-            elif d < BUDGET:
-                item2 = await force_thunk(item, d + 1)
+            elif d < BUDGET and tnode is not BLACKHOLE:
+                # force_thunk, written out: one coroutine less per selected attribute
+                tenv = item.env
+                item.node = BLACKHOLE
+                item.env = tnode.span
+                try:
+                    item2 = tnode.fast(tenv)
+                    if item2 is NOTFAST:
+                        item2 = await tnode.ev(tenv, d + 1)
+                except BaseException:
+                    item.node = tnode
+                    item.env = tenv
+                    raise
+                item.node = None
+                item.env = None
+                item.value = item2
+                if STATS is not None:
+                    STATS.nrThunksForced += 1
             else:
-                item2 = await spawn(force_thunk(item, 0))
+                item2 = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
             v[name] = item2
             item = item2
         v = item
