@@ -11,6 +11,7 @@ Invariants:
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Coroutine
 from typing import Any
@@ -156,9 +157,14 @@ class Evaluation:
 
     def run(self, coro: Coroutine[Any, Any, Any]) -> Any:
         old = E.set_current(self)
+        # Evaluation allocates many small objects that live long (thunks, envs): with
+        # the default thresholds the cyclic GC rescans them over and over.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(100_000, 50, 100)
         try:
             return self.machine.run(coro)
         finally:
+            gc.set_threshold(*thresholds)
             E.set_current(old)
 
     def eval_node(self, node: A.Node) -> Any:
