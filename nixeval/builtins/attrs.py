@@ -16,10 +16,20 @@ from nixeval.builtins.registry import (
     expect_list,
     expect_string,
 )
-from nixeval.errors import MissingAttribute, TypeError_
+from nixeval.errors import MissingAttribute, NixError, TypeError_
 from nixeval.machine.eval import call, force
 from nixeval.printer import format_attr_name
-from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, set_position, show_type
+from nixeval.values import (
+    AttrSet,
+    Lambda,
+    NixPath,
+    NixString,
+    PrimOp,
+    PrimOpApp,
+    attr_position,
+    set_position,
+    show_type,
+)
 
 
 @builtin("attrNames", 1)
@@ -61,16 +71,28 @@ async def remove_attrs(s: Any, names: Any) -> Any:
 async def list_to_attrs(xs: Any) -> Any:
     expect_list(xs)
     out: dict[str, Any] = {}
+    positions: dict[str, Any] = {}
     for x in xs:
         e = expect_attrs(await force(x))
         if "name" not in e:
             raise MissingAttribute("attribute 'name' missing for call to 'listToAttrs'", set_position(e))
-        name = str(expect_string(await force(e["name"])))
+        try:
+            name = str(expect_string(await force(e["name"])))
+        except NixError as err:
+            raise err.at(attr_position(e, "name"))
         if name in out:
             continue  # the first occurrence wins
         if "value" not in e:
             raise MissingAttribute("attribute 'value' missing for call to 'listToAttrs'", set_position(e))
         out[name] = e["value"]
+        pos = attr_position(e, "value")
+        if pos is not None:  # as in Nix, the attribute is placed at its `value`
+            positions[name] = pos
+    if positions:
+        result = AttrSet(out)
+        result.pos = None
+        result.attr_pos = positions
+        return result
     return out
 
 

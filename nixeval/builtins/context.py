@@ -67,16 +67,19 @@ async def append_context(s: Any, ctx: Any) -> Any:
     expect_attrs(ctx)
     store_dir = current().store_dir
     out = set(context_of(s))
+    from nixeval.values import attr_position
+
     for name in sorted(ctx, key=_key):
+        pos = attr_position(ctx, name)  # Nix reports errors at the context key
         if not is_store_path(name, store_dir):
-            raise EvalError(f"Context key '{_quoted(name)}' is not a store path")
+            raise EvalError(f"Context key '{_quoted(name)}' is not a store path", pos)
         info = expect_attrs(await force(ctx[name]))
         if "path" in info and expect_bool(await force(info["path"])):
             out.add(name)
         if "allOutputs" in info and expect_bool(await force(info["allOutputs"])):
             if not name.endswith(".drv"):
                 raise EvalError(f"Tried to add all-outputs context of {_quoted(name)}, "
-                                "which is not a derivation, to a string")
+                                "which is not a derivation, to a string", pos)
             out.add("=" + name)
         if "outputs" in info:
             outs = expect_list(await force(info["outputs"]))

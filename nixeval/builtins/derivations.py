@@ -344,6 +344,12 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
                 outputs = _check_outputs(_split_outputs(s))
         except NixError as e:
             e.add_trace(f"while evaluating the attribute '{key}' of the derivation '{drv_name}'", None)
+            # Nix reports a value of the wrong type at that attribute (its own checks
+            # of the derivation, at the `name` attribute: see derivation_strict_).
+            if isinstance(e, TypeError_):
+                from nixeval.values import attr_position
+
+                raise e.at(attr_position(attrs, key))
             raise
 
     if structured:

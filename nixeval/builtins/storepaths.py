@@ -131,7 +131,9 @@ async def path_(args: Any) -> Any:
             except HashError as e:
                 raise EvalError(str(e)) from None
         else:
-            raise EvalError(f"unsupported argument '{key}' to 'addPath'")
+            from nixeval.values import attr_position
+
+            raise EvalError(f"unsupported argument '{key}' to 'addPath'", attr_position(args, key))
     if path is None:
         raise EvalError("'path' required")
     if context:

@@ -31,8 +31,8 @@ from nixeval.errors import (
     TypeError_,
 )
 from nixeval.machine.scheduler import spawn
-from nixeval.syntax import ast as A
 from nixeval.printer import format_attr_name
+from nixeval.syntax import ast as A
 from nixeval.syntax.lower import canon_path
 from nixeval.values import (
     BLACKHOLE,

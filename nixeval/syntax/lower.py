@@ -26,9 +26,9 @@ import tree_sitter
 import tree_sitter_nix
 
 from nixeval.errors import ParseError, Source, Span
+from nixeval.printer import format_attr_name
 from nixeval.syntax import ast as A
 from nixeval.values import NixPath
-from nixeval.printer import format_attr_name
 
 _INF = float("inf")
 _DBL_MIN = 2.2250738585072014e-308  # the smallest normal double (sys.float_info.min)
