@@ -126,9 +126,14 @@ class NixError(Exception):
 
     MAX_TRACE = 200
 
-    def add_trace(self, message: str, span: Span | None) -> None:
+    def add_trace(self, message: str, span: Span | None, call: bool = False) -> None:
         """Add a "while evaluating" frame (outer frames come later). Past MAX_TRACE
-        frames only a count is kept, so an error 100,000 calls deep stays cheap."""
+        frames only a count is kept, so an error 100,000 calls deep stays cheap.
+
+        Nix 2.8 records function-call frames (`call=True`) only under --show-trace;
+        any other frame makes it print a hint to use --show-trace."""
+        if not call:
+            self.hint_trace = True
         if len(self.trace) < self.MAX_TRACE:
             self.trace.append((message, span))
         else:
@@ -219,6 +224,8 @@ def render(err: NixError, show_trace: bool = False) -> str:
     if err.span is not None:
         lines.append("")
         lines.extend(_excerpt(err.span))
+    if not show_trace and getattr(err, "hint_trace", False):
+        lines.append("(use '--show-trace' to show detailed location information)")
     if show_trace:
         for message, span in err.trace:
             lines.append("")

@@ -45,6 +45,7 @@ from nixeval.values import (
     PrimOp,
     PrimOpApp,
     Thunk,
+    attr_position,
     make_string,
     show_type,
 )
@@ -661,10 +662,10 @@ async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
 def add_call_trace(e: NixError, fnode: A.Lambda, span: Any) -> None:
     """The frames Nix's --show-trace shows for an error inside a function call."""
     if fnode.name is not None:
-        e.add_trace(f"while evaluating '{fnode.name}'", fnode.span)
+        e.add_trace(f"while evaluating '{fnode.name}'", fnode.span, call=True)
     else:
-        e.add_trace("while evaluating anonymous lambda", fnode.span)
-    e.add_trace("from call site", span)
+        e.add_trace("while evaluating anonymous lambda", fnode.span, call=True)
+    e.add_trace("from call site", span, call=True)
 
 
 async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
@@ -950,7 +951,11 @@ async def force_deep_d(v: Any, d: int) -> Any:
             seen.add(id(x))
             for k, it in x.items():
                 if type(it) is Thunk:
-                    it = await _force_item(it, d)
+                    try:
+                        it = await _force_item(it, d)
+                    except NixError as e:
+                        e.add_trace(f"while evaluating the attribute '{k}'", attr_position(x, k))
+                        raise
                     x[k] = it
                 if type(it) is list or isinstance(it, dict):
                     stack.append(it)
