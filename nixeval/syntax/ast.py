@@ -10,8 +10,8 @@ Invariants:
   slots are `env[1:]`. A `with` scope is an environment with one slot, the attrset.
 - The evaluator attaches an `ev` method (and a few flags) to each class; nothing in
   this module evaluates.
-- `simple` nodes (constants, closures, list and non-rec attrset literals) can be
-  evaluated by `sv(env)` synchronously without forcing anything.
+- The evaluator gives every node a synchronous `fast(env)` path (constants,
+  forced variables, closures, literals, leaf operators) besides its `ev`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from nixeval.errors import Span
 
 class Node:
     __slots__ = ("span",)
-    simple = False
     # True when `fast` may compute the node synchronously from constants and
     # variables alone (set on operators whose operands are Const or Var).
     leafy = False
@@ -36,7 +35,6 @@ class Const(Node):
     """A literal: int, float, string without interpolation, path, URI."""
 
     __slots__ = ("value",)
-    simple = True
 
     def __init__(self, value: Any, span: Span | None = None):
         self.value = value
@@ -154,20 +152,19 @@ class Attrs(Node):
     """An attribute set literal.
 
     `static` maps name -> (Node, span, inherited); `dynamic` is a list of
-    (name Node, value Node, span). For `rec` sets (and `let`), `rec_names` gives the
-    slot order of the new environment, and values are evaluated in it; otherwise
+    (name Node, value Node, span). For `rec` sets the static names, in order, are the
+    slots of the new environment, and values are evaluated in it; otherwise
     values close over the enclosing environment. Inherited values (`inherit x;`) of a
     rec set are evaluated in the enclosing environment (`outer` flag set).
     """
 
-    __slots__ = ("rec", "static", "dynamic", "rec_names", "attr_pos")
+    __slots__ = ("rec", "static", "dynamic", "attr_pos")
 
     def __init__(self, rec: bool, static: dict[str, tuple[Node, Span | None, bool]],
                  dynamic: list[tuple[Node, Node, Span | None]], span: Span | None = None):
         self.rec = rec
         self.static = static
         self.dynamic = dynamic
-        self.rec_names = list(static) if rec else []
         self.attr_pos = {name: s for name, (_n, s, _i) in static.items()}
         self.span = span
 
@@ -229,7 +226,6 @@ class Lambda(Node):
     The call environment has slots: formals in order, then `arg` if set."""
 
     __slots__ = ("arg", "formals", "ellipsis", "body", "name", "nslots", "formal_names")
-    simple = True
 
     def __init__(self, arg: str | None, formals: list[tuple[str, Node | None]] | None,
                  ellipsis: bool, body: Node, span: Span | None = None):

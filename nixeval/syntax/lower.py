@@ -62,7 +62,6 @@ def canon_path(path: str) -> str:
 
 
 _DQ_ESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
-_DQ_ESCAPE_RE = re.compile(r"\\(.)", re.S)
 
 
 _DQ_TOKEN_RE = re.compile(r"\\(.)|\r\n?", re.S)
@@ -232,7 +231,6 @@ class Lowering:
                         "float_expression": self.s_float_expression,
                         "uri_expression": self.s_uri_expression,
                         "variable_expression": self.s_variable_expression}
-        self.inherit_cache: dict[Any, A.Node] = {}
 
     # --- helpers ---------------------------------------------------------------
 
@@ -863,21 +861,6 @@ class Lowering:
         return A.Let(names, values, body, self.span(n))
 
 
-def _describe_token(source: Source, n: Any) -> str:
-    if n is None:
-        return "end of file"
-    text = source.data[n.start_byte : n.end_byte].decode("utf-8", "replace")
-    if text == "":
-        return "end of file"
-    if n.type == "identifier":
-        return "ID" if text not in _KEYWORDS else text.upper()
-    if n.type == "integer_expression":
-        return "INT"
-    if n.type == "float_expression":
-        return "FLOAT"
-    if n.type in _KEYWORDS:
-        return n.type.upper()
-    return f"'{text}'"
 
 
 def _first_error(root: Any) -> Any:
@@ -892,10 +875,6 @@ def _first_error(root: Any) -> Any:
     return None
 
 
-def _first_leaf(n: Any) -> Any:
-    while n.child_count:
-        n = n.children[0]
-    return n
 
 
 def _eof_error(source: Source, root: Any, expecting: str = "") -> ParseError:
