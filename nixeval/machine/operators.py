@@ -331,40 +331,27 @@ async def _operand(n: A.Node, env: list[Any], d: int) -> Any:
     return await (n.ev(env, d + 1) if d < BUDGET else spawn(n.ev(env, 0)))  # type: ignore[arg-type]
 
 
-async def _and_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a = self.left.fast(env)  # type: ignore[attr-defined]
-    if a is NOTFAST:
-        a = await _operand(self.left, env, d)
-    if not _bool(a, self.span):
-        return False
-    b = self.right.fast(env)  # type: ignore[attr-defined]
-    if b is NOTFAST:
-        b = await _operand(self.right, env, d)
-    return _bool(b, self.span)
+def _short_circuit(stop_on: bool, stopped: bool) -> Any:
+    """The `ev` of `&&` (stop on false, giving false), `||` (stop on true, giving
+    true) and `->` (stop on false, giving true); otherwise the right operand."""
+
+    async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
+        a = self.left.fast(env)  # type: ignore[attr-defined]
+        if a is NOTFAST:
+            a = await _operand(self.left, env, d)
+        if _bool(a, self.span) is stop_on:
+            return stopped
+        b = self.right.fast(env)  # type: ignore[attr-defined]
+        if b is NOTFAST:
+            b = await _operand(self.right, env, d)
+        return _bool(b, self.span)
+
+    return ev
 
 
-async def _or_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a = self.left.fast(env)  # type: ignore[attr-defined]
-    if a is NOTFAST:
-        a = await _operand(self.left, env, d)
-    if _bool(a, self.span):
-        return True
-    b = self.right.fast(env)  # type: ignore[attr-defined]
-    if b is NOTFAST:
-        b = await _operand(self.right, env, d)
-    return _bool(b, self.span)
-
-
-async def _impl_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    a = self.left.fast(env)  # type: ignore[attr-defined]
-    if a is NOTFAST:
-        a = await _operand(self.left, env, d)
-    if not _bool(a, self.span):
-        return True
-    b = self.right.fast(env)  # type: ignore[attr-defined]
-    if b is NOTFAST:
-        b = await _operand(self.right, env, d)
-    return _bool(b, self.span)
+_and_ev = _short_circuit(False, False)
+_or_ev = _short_circuit(True, True)
+_impl_ev = _short_circuit(False, True)
 
 
 async def _not_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
