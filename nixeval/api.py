@@ -21,6 +21,10 @@ explored without evaluating all of it.
 
 Errors raise `nixeval.NixError` (see `nixeval.errors`); its `.message` and `.span`
 carry the Nix message and position, `str(render(err))` the Nix-style report.
+
+Nothing is written to a store unless asked: `Evaluator(store_dir=DIR,
+write_store=True)` writes sources, `toFile` texts and `.drv` files into DIR as they
+are computed (see `Evaluator`).
 """
 
 from __future__ import annotations
@@ -38,15 +42,25 @@ from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk
 
 class Evaluator:
     """An evaluation session: settings, Python builtins and an import cache shared by
-    every evaluation made through it."""
+    every evaluation made through it.
+
+    The store: `store_dir` (default `NIX_STORE_DIR` from `env`, else /nix/store) is
+    the store directory the paths are computed for. Nothing is written unless
+    `write_store=True`, which needs a store directory named by `store_dir` or
+    `NIX_STORE_DIR` (ValueError otherwise): then sources, `toFile` texts and `.drv`
+    files are written into it as they are computed (read-only files, as Nix leaves
+    them), and importing or reading them works, as after `nix-instantiate`.
+    """
 
     def __init__(self, *, search_path: Sequence[str] = (), nix_path: Sequence[str] | None = None,
-                 store_dir: str | None = None, pure: bool = False, cwd: str | None = None,
-                 env: Mapping[str, str] | None = None):
+                 store_dir: str | None = None, write_store: bool = False, pure: bool = False,
+                 cwd: str | None = None, env: Mapping[str, str] | None = None):
         self._opts = dict(search_path=list(search_path),
                           nix_path=list(nix_path) if nix_path is not None else None,
-                          store_dir=store_dir, pure=pure, cwd=cwd,
+                          store_dir=store_dir, write_store=write_store, pure=pure, cwd=cwd,
                           env=dict(env) if env is not None else None)
+        if write_store and not (store_dir or (os.environ if env is None else env).get("NIX_STORE_DIR")):
+            raise ValueError("write_store=True needs a store directory (store_dir or NIX_STORE_DIR)")
         self._extra: dict[str, PrimOp] = {}
         self._ev: Evaluation | None = None
 

@@ -20,6 +20,7 @@ from nixeval.errors import EvalError, NixError, render
 USAGE = """usage: nixeval [--eval] [--strict] [--json] [--xml] [--parse] [-E EXPR | FILE...]
                [-A ATTRPATH] [--arg NAME EXPR] [--argstr NAME VALUE] [-I PATH]
                [--show-trace] [--readonly-mode] [--read-write-mode] [--pure-eval]
+               [--store DIR]
 """
 
 
@@ -36,7 +37,8 @@ class Options:
         self.args: list[tuple[str, str, bool]] = []  # (name, text, is_expr)
         self.include: list[str] = []
         self.show_trace = False
-        self.read_only = False
+        self.read_only = False  # --readonly-mode
+        self.read_write = False  # --read-write-mode
         self.pure = False
         self.restrict = False
         self.store: str | None = None
@@ -91,13 +93,15 @@ def parse_args(argv: list[str]) -> Options:
         elif a == "--readonly-mode":
             o.read_only = True
         elif a in ("--read-write-mode", "-r"):
-            o.read_only = False
+            o.read_write = True
         elif a == "--pure-eval":
             o.pure = True
         elif a == "--restrict-eval":
             o.restrict = True
         elif a == "--store":
             o.store = need(1)[0]
+            if "://" in o.store or "?" in o.store or o.store in ("auto", "daemon"):
+                raise UsageError(f"'--store {o.store}': nixeval takes a store directory, not a store URL")
         elif a == "--stats":
             o.stats = True
         elif a == "--profile":
@@ -165,8 +169,12 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
 
     cwd = cwd or os.getcwd()
     environ = dict(os.environ) if env is None else dict(env)
+    # Writing needs a store directory the user named and read-write mode, which is
+    # the default of instantiation and is asked for with --eval (as in Nix).
+    named = opts.store is not None or bool(environ.get("NIX_STORE_DIR"))
+    write = named and not opts.read_only and (not opts.eval or opts.read_write)
     ev = Evaluation(search_path=opts.include, store_dir=opts.store, pure=opts.pure,
-                    restrict=opts.restrict, read_only=opts.read_only or opts.eval,
+                    restrict=opts.restrict, write_store=write,
                     cwd=cwd, env=environ, show_trace=opts.show_trace)
 
     # Each input: (node)
@@ -196,11 +204,12 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
         return 0
 
     if not opts.eval:
-        # Instantiate: print each derivation's .drv path. Nothing is written; the
-        # .drv files count as written for the derivations' own checks.
-        from nixeval.builtins.derivations import instantiate, store_state
+        # Instantiate: print each derivation's .drv path. The .drv files are written
+        # in write mode; otherwise they count as written for the derivations' own checks.
+        from nixeval.builtins.derivations import instantiate
+        from nixeval.builtins.storestate import store_state
 
-        store_state(ev).instantiating = True
+        store_state(ev).instantiating = not opts.read_only
         auto_args = _auto_args(ev, opts)
         warned = False
         for node in nodes:

@@ -118,8 +118,17 @@ class NixError(Exception):
     # not give them the position of the builtin's call.
     positionless = False
 
+    # The index in `trace` of a frame waiting for the position of the builtin call
+    # that raised the error (see add_call_frame).
+    call_frame: int | None = None
+
     def at(self, span: Span | None) -> NixError:
-        """Set the position if none is set yet; returns self for `raise e.at(...)`."""
+        """Set the position if none is set yet; returns self for `raise e.at(...)`.
+        A frame added by `add_call_frame` gets this position too."""
+        if span is not None and self.call_frame is not None:
+            message, _ = self.trace[self.call_frame]
+            self.trace[self.call_frame] = (message, span)
+            self.call_frame = None
         if self.span is None and span is not None and not self.positionless:
             self.span = span
         return self
@@ -138,6 +147,16 @@ class NixError(Exception):
             self.trace.append((message, span))
         else:
             self.trace_dropped = getattr(self, "trace_dropped", 0) + 1
+
+    def add_call_frame(self, message: str) -> None:
+        """Add a frame placed at the call of the builtin that is failing: a builtin
+        does not know where it was called, so the frame gets the position the
+        machine gives the error when the builtin returns (`at`). Nix adds such
+        frames in its builtins (`while realising the context of path ...`)."""
+        n = len(self.trace)
+        self.add_trace(message, None)
+        if self.call_frame is None and n < self.MAX_TRACE:
+            self.call_frame = n
 
     def __str__(self) -> str:
         return self.message
@@ -187,6 +206,17 @@ class ImportError_(EvalError):
 
 class RestrictedPath(EvalError):
     pass
+
+
+class InvalidPath(EvalError):
+    """A store path that is not valid (not in the store), found while realising a
+    string's context. Nix 2.8 prints it without a position."""
+
+    positionless = True
+
+    def __init__(self, path: str):
+        super().__init__(f"path '{path}' is not valid")
+        self.path = path
 
 
 class InternalError(Exception):

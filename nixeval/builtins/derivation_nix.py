@@ -1,5 +1,6 @@
 """The global `derivation`: Nix source of our own wrapping `derivationStrict` lazily,
-as Nix 2.8's `derivation` does (outPath, drvPath, every output, `all`, drvAttrs...).
+as Nix 2.8's `derivation` does (outPath, drvPath, every output, `all`, drvAttrs...);
+and what `import` of a `.drv` store path gives (`imported_derivation`).
 
 Kept apart from `derivations.py` so that binding it costs no start-up time: the
 source is parsed on first use, once per evaluation (the thunk keeps the value), and
@@ -73,3 +74,42 @@ def _derivation_constant(ev: Any) -> Any:
 
 CONSTANTS["derivation"] = _derivation_constant
 GLOBALS.add("derivation")
+
+
+_IMPORTED_DRV_NIX = """\
+# nixeval's value for `import` of a `.drv` store path: a derivation like the one
+# `derivation` returns, built from what the file says (its path, name and outputs).
+
+info@{ drvPath, name, outputs, ... }:
+
+let
+  shared = builtins.listToAttrs perOutput // {
+    all = map (entry: entry.value) perOutput;
+    inherit drvPath name;
+    type = "derivation";
+  };
+
+  forOutput = outputName: {
+    name = outputName;
+    value = shared // {
+      outPath = builtins.getAttr outputName info;
+      inherit outputName;
+    };
+  };
+
+  perOutput = map forOutput outputs;
+
+in (builtins.head perOutput).value
+"""
+
+IMPORTED_DRV_NIX_PATH = "//builtin/imported-drv.nix"
+
+
+async def imported_drv_function() -> Any:
+    """Our imported-`.drv` function, evaluated in the running evaluation; applied to
+    `{ drvPath; name; outputs; <output> = <path>; ... }` it gives the derivation."""
+    from nixeval.machine.eval import eval_node
+
+    ev = current()
+    node = ev.parse_source(Source(_IMPORTED_DRV_NIX, path=IMPORTED_DRV_NIX_PATH), "/")
+    return await eval_node(node, ev.global_env, 0)

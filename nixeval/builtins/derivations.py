@@ -1,5 +1,5 @@
-"""Derivations: `derivationStrict`, the lazy `derivation` wrapper, `placeholder`, and
-the per-evaluation record of what this evaluation put in the (virtual) store.
+"""Derivations: `derivationStrict`, `placeholder`, and what `nix-instantiate` prints
+for a value (`instantiate`).
 
 `derivationStrict attrs` turns every attribute into an environment string as Nix 2.8
 does (`toString` rules with paths copied to the store; with `__structuredAttrs` the
@@ -12,27 +12,25 @@ output with context `!<output>!<drv>`.
 on first use (a thunk in the global scope), so laziness and sharing are those of any
 Nix function: `out` and the element of `all` are the very value returned.
 
-Read-only store: nothing is written. `StoreState` (one per evaluation) remembers the
-derivations and text files computed, their references and modulo hashes, so that
-derivations depending on earlier ones hash correctly and a `=<drv>` context can be
-closed over. Like `nix-instantiate --eval` (Nix's read-only mode), a `=<drv>` context
-in a derivation's attributes is only accepted for a `.drv` that exists in the real
-store, unless the CLI is instantiating (`StoreState.instantiating`), where Nix would
-have written the `.drv` files.
+The store record is the evaluation's `StoreState` (`storestate.py`): it remembers the
+derivations computed and their modulo hashes, so that derivations depending on
+earlier ones hash correctly, and writes each `.drv` in write mode. Like
+`nix-instantiate --eval` (Nix's read-only mode), a `=<drv>` context in a derivation's
+attributes is only accepted for a valid `.drv`: one that exists in the store
+directory, or one this evaluation wrote or, instantiating, would have written.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list
+from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError, NixError, TypeError_
 from nixeval.machine import call, coerce_to_string, current, force
 from nixeval.store import (
-    Derivation,
     DerivationError,
     FixedOutput,
     HashError,
@@ -41,70 +39,9 @@ from nixeval.store import (
     derivation_strict,
     hash_bytes,
     parse_algo_opt,
-    parse_derivation,
     parse_hash_allow_empty,
 )
 from nixeval.values import NixPath, NixString, context_of, show_type
-
-# --- the per-evaluation store record ---------------------------------------------------
-
-
-class StoreState:
-    """What one evaluation computed for the store (see the module docstring)."""
-
-    __slots__ = ("drvs", "drv_hashes", "refs", "instantiating")
-
-    def __init__(self) -> None:
-        self.drvs: dict[str, Derivation] = {}
-        self.drv_hashes: dict[str, Any] = {}
-        self.refs: dict[str, set[str]] = {}
-        self.instantiating = False
-
-    def load_drv(self, path: str) -> Derivation:
-        d = self.drvs.get(path)
-        if d is None:
-            try:
-                with open(path, encoding="utf-8", errors="surrogateescape") as f:
-                    text = f.read()
-            except OSError:
-                raise EvalError(f"path '{path}' is not valid") from None
-            try:
-                d = parse_derivation(text, os.path.basename(path)[33:-4])
-            except DerivationError as e:
-                raise EvalError(str(e)) from None
-            self.drvs[path] = d
-            self.refs[path] = set(d.input_srcs) | set(d.input_drvs)
-        return d
-
-    def is_valid(self, path: str) -> bool:
-        if self.instantiating and path in self.refs:
-            return True
-        return os.path.lexists(path)
-
-    def closure(self, root: str) -> list[str]:
-        """The references closure of a store path (iterative), the root included."""
-        seen = {root}
-        stack = [root]
-        while stack:
-            p = stack.pop()
-            refs = self.refs.get(p)
-            if refs is None and p.endswith(".drv"):
-                self.load_drv(p)
-                refs = self.refs.get(p, set())
-            for r in refs or ():
-                if r not in seen:
-                    seen.add(r)
-                    stack.append(r)
-        return sorted(seen)
-
-
-def store_state(ev: Any = None) -> StoreState:
-    """The `StoreState` of an evaluation (created on first use)."""
-    ev = ev if ev is not None else current()
-    st = ev.store_state
-    if st is None:
-        st = ev.store_state = StoreState()
-    return st
 
 
 def _store_error(e: Exception) -> EvalError:
@@ -402,7 +339,7 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
         raise EvalError(str(e)) from None
     drv_path = res.drv_path
     st.drvs[drv_path] = res.drv
-    st.refs[drv_path] = set(res.drv.input_srcs) | set(res.drv.input_drvs)
+    st.add_text(drv_path, res.text, set(res.drv.input_srcs) | set(res.drv.input_drvs))
     out: dict[str, Any] = {"drvPath": NixString(drv_path, {"=" + drv_path})}
     for o, path in res.out_paths.items():
         out[o] = NixString(path, {f"!{o}!{drv_path}"})

@@ -3,8 +3,9 @@
 
 nixeval has no network. A `file://` URL is read locally, as Nix would (fetchurl: the
 file, stored flat under its base name; fetchTarball: the archive unpacked, its single
-top-level entry stored recursively as `source`), with Nix's hash check. Anything
-else fails with an error naming the URL. Git and Mercurial are never run.
+top-level entry stored recursively as `source`), with Nix's hash check; the result
+is written to the store in write mode only (Nix writes it even with `--eval`).
+Anything else fails with an error naming the URL. Git and Mercurial are never run.
 
 `<nix/fetchurl.nix>`: Nix 2.8 resolves `<nix/NAME>` (when the search path has no
 `nix` entry) to `/__corepkgs__/NAME`, and only `fetchurl.nix` can be imported from
@@ -23,6 +24,7 @@ from urllib.parse import unquote
 
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs
+from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError
 from nixeval.machine import current, force
 from nixeval.store import (
@@ -145,7 +147,9 @@ def _fetch_file(url: str, expected: Hash | None, name: str) -> str:
     h = hash_path_flat(path)
     if expected is not None and h != expected:
         raise _mismatch(url, expected, h)
-    return make_fixed_output_path(False, h, name, store_dir=current().store_dir)
+    result = make_fixed_output_path(False, h, name, store_dir=current().store_dir)
+    store_state().add_source(result, path, name, recursive=False)
+    return result
 
 
 def _fetch_tarball(url: str, expected: Hash | None, name: str) -> str:
@@ -161,9 +165,11 @@ def _fetch_tarball(url: str, expected: Hash | None, name: str) -> str:
             raise EvalError(f"tarball '{url}' contains an unexpected number of top-level files")
         top = os.path.join(tmp, members[0])
         h = nar_hash(top)
-    if expected is not None and h != expected:
-        raise _mismatch(url, expected, h)
-    return make_fixed_output_path(True, h, name, store_dir=current().store_dir)
+        if expected is not None and h != expected:
+            raise _mismatch(url, expected, h)
+        result = make_fixed_output_path(True, h, name, store_dir=current().store_dir)
+        store_state().add_source(result, top, name)
+    return result
 
 
 def _stored(path: str) -> Any:

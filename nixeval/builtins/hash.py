@@ -44,12 +44,12 @@ def hash_string_(algo: Any, s: Any) -> str:
     return hash_string(name, str(expect_string(s)))
 
 
-@builtin("hashFile", 2, impure=True)
+@builtin("hashFile", 2, lazy=(1,), impure=True)
 async def hash_file(algo: Any, path: Any) -> str:
-    from nixeval.builtins.paths import read_bytes, real_path
+    from nixeval.builtins.paths import read_bytes, realise_path
 
     name = str(expect_string_no_context(algo))
     if name not in ALGORITHMS:
         raise UnknownHashAlgorithm(f"unknown hash algorithm '{name}'")
-    data = read_bytes(await real_path(path))
+    data = read_bytes(await realise_path(path))
     return hashlib.new(name, data).hexdigest()

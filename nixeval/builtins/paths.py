@@ -10,7 +10,15 @@ from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, constant, expect_attrs, expect_list, expect_string
-from nixeval.errors import EvalError, ImportError_, MissingAttribute, RestrictedPath, Thrown
+from nixeval.errors import (
+    EvalError,
+    ImportError_,
+    InvalidPath,
+    MissingAttribute,
+    NixError,
+    RestrictedPath,
+    Thrown,
+)
 from nixeval.machine.eval import coerce_to_string, current, force
 from nixeval.syntax.lower import canon_path
 from nixeval.values import NixPath, NixString, context_of, make_string
@@ -71,37 +79,54 @@ def check_allowed(path: str) -> str:
     raise RestrictedPath(f"access to canonical path '{resolved}' is forbidden in restricted mode")
 
 
-async def coerce_to_path(v: Any) -> str:
-    """Nix's coerceToPath: a path value or a string (set with outPath...) holding an
-    absolute path; not canonicalised."""
+async def coerce_to_path(v: Any) -> tuple[str, set[str]]:
+    """Nix's coerceToPath: a path value, or a string (set with outPath...) holding an
+    absolute path, with the string's context; not canonicalised."""
     if type(v) is NixPath:
-        return v.path
-    s = str(await coerce_to_string(v, copy_to_store=False))
-    if not s.startswith("/"):
+        return v.path, set()
+    s = await coerce_to_string(v, copy_to_store=False)
+    if not str(s).startswith("/"):
         raise EvalError(f"string '{s}' doesn't represent an absolute path")
-    return s
+    return str(s), set(context_of(s))
 
 
-async def real_path(v: Any) -> str:
-    """Nix's realisePath: the file-system path a path-like value names, checked against
-    the allowed paths of pure/restricted mode."""
-    return check_allowed(await coerce_to_path(v))
+async def realise_path(item: Any, check: bool = True) -> str:
+    """Nix's realisePath: the file-system path a path-like item names, after
+    realising its context (`storestate.realise_context`) and, with `check`, checking
+    it against the allowed paths of pure/restricted mode. The builtins calling it
+    take the item lazily: an error while forcing it gets Nix's frame too."""
+    try:
+        path, context = await coerce_to_path(await force(item))
+    except NixError as e:
+        e.add_call_frame("while realising the context of a path")
+        raise
+    if context:
+        from nixeval.builtins.storestate import realise_context
+
+        realise_context(context, path)
+    return check_allowed(path) if check else path
 
 
-@builtin("import", 1, global_=True, impure=True)
+@builtin("import", 1, lazy=(0,), global_=True, impure=True)
 async def import_(v: Any) -> Any:
-    path = await real_path(v)
+    path = await realise_path(v)
     ev = current()
+    if path.endswith(".drv") and path.startswith(ev.store_dir + "/"):
+        from nixeval.builtins.storestate import imported_derivation
+
+        drv = imported_derivation(path)
+        if drv is not None:
+            return await drv
     resolved = ev.resolve_import_path(path)
     if resolved != canon_path(path) and not os.path.exists(resolved):
         raise ImportError_(f"opening file '{resolved}': No such file or directory")
     return await force(ev.import_item(path))
 
 
-@builtin("scopedImport", 2, global_=True, impure=True)
+@builtin("scopedImport", 2, lazy=(0, 1), global_=True, impure=True)
 async def scoped_import(scope: Any, v: Any) -> Any:
-    expect_attrs(scope)
-    path = await real_path(v)
+    path = await realise_path(v)
+    scope = expect_attrs(await force(scope))
     ev = current()
     path = ev.resolve_import_path(path)
     # A scoped import evaluates the file with `scope` as an outer `with`-like scope
@@ -168,9 +193,9 @@ async def to_path(v: Any) -> Any:
     return make_string(canon_path(s), ctx)
 
 
-@builtin("pathExists", 1, impure=True)
+@builtin("pathExists", 1, lazy=(0,), impure=True)
 async def path_exists(v: Any) -> bool:
-    path = await coerce_to_path(v)
+    path = await realise_path(v, check=False)
     try:
         path = check_allowed(path)
     except RestrictedPath:
@@ -193,18 +218,24 @@ def read_bytes(path: str) -> bytes:
         raise _read_error(path, e) from None
 
 
-@builtin("readFile", 1, impure=True)
+@builtin("readFile", 1, lazy=(0,), impure=True)
 async def read_file(v: Any) -> Any:
-    path = await real_path(v)
+    path = await realise_path(v)
     data = read_bytes(path)
     if b"\0" in data:
         raise EvalError(f"the contents of the file '{path}' cannot be represented as a Nix string")
-    return data.decode("utf-8", "surrogateescape")
+    text = data.decode("utf-8", "surrogateescape")
+    if path.startswith(current().store_dir + "/"):
+        # A store file's contents refer to its references (as far as they are known).
+        from nixeval.builtins.storestate import store_state
+
+        return make_string(text, store_state().references(path))
+    return text
 
 
-@builtin("readDir", 1, impure=True)
+@builtin("readDir", 1, lazy=(0,), impure=True)
 async def read_dir(v: Any) -> Any:
-    path = await real_path(v)
+    path = await realise_path(v)
     out = {}
     try:
         entries = list(os.scandir(path))
@@ -278,6 +309,14 @@ async def find_file(search_path: Any, name: Any) -> Any:
 
             raise MissingAttribute("attribute 'path' missing for call to 'findFile'", set_position(e))
         p = await coerce_to_string(await force(e["path"]), copy_to_store=False)
+        try:
+            if context_of(p):
+                from nixeval.builtins.storestate import check_context
+
+                check_context(context_of(p))
+        except InvalidPath as err:
+            # Nix reports this one at the call, naming the entry.
+            raise EvalError(f"cannot find '{p}', since path '{err.path}' is not valid") from None
         entries.append((prefix, str(p)))
     name = str(expect_string_no_context(name))
     return NixPath(check_allowed(find_in_search_path(entries, name)))

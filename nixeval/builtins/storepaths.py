@@ -1,11 +1,12 @@
 """Adding things to the store: `builtins.path`, `filterSource`, `toFile`, `storePath`.
 
-Read-only, as `nix-instantiate --eval`: store paths are computed (NAR or flat hash,
-text hash with references) and nothing is written. A filter is a Nix function called
-for every entry below the root with its full path and type; the NAR walk
+Store paths are computed (NAR or flat hash, text hash with references); the object
+is written only in write mode (see `storestate.py`). A filter is a Nix function
+called for every entry below the root with its full path and type; the NAR walk
 (`nixeval.store.nar.nar_dump(..., ask=True)`) is a generator we drive, awaiting the
 filter between steps, so a filter may be any Nix code and no Python recursion grows
-with the depth of the tree.
+with the depth of the tree. Writing walks the tree again, replaying the filter's
+answers (the filter is called once per entry, as in Nix).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from nixeval.builtins.derivations import store_state
 from nixeval.builtins.nocontext import expect_string_no_context
+from nixeval.builtins.paths import coerce_to_path
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_string
+from nixeval.builtins.storestate import realise_context, store_state
 from nixeval.errors import EvalError, NixError, TypeError_
-from nixeval.machine import call, coerce_to_string, current, force
+from nixeval.machine import call, current, force
 from nixeval.store import (
     Hash,
     HashError,
@@ -32,40 +34,24 @@ from nixeval.store import (
     to_store_path,
 )
 from nixeval.syntax.lower import canon_path
-from nixeval.values import Lambda, NixPath, PrimOp, PrimOpApp, context_of, make_string, show_type
+from nixeval.values import Lambda, PrimOp, PrimOpApp, context_of, make_string, show_type
 
 
 def _skey(s: str) -> bytes:
     return s.encode("utf-8", "surrogateescape")
 
 
-async def coerce_to_path(v: Any) -> tuple[str, set[str]]:
-    """Nix's coerceToPath: a path value, or a string (context kept) naming an absolute path."""
-    if type(v) is NixPath:
-        return v.path, set()
-    s = await coerce_to_string(v, copy_to_store=False)
-    if not str(s).startswith("/"):
-        raise EvalError(f"string '{s}' doesn't represent an absolute path")
-    return str(s), set(context_of(s))
-
-
-def _check_context_valid(context: set[str]) -> None:
-    """Nix realises a path's context before reading it; in read-only mode a store path
-    that does not exist is 'not valid'."""
-    st = store_state()
-    for c in sorted(context, key=_skey):
-        p = c[1:] if c.startswith("=") else (c[c.index("!", 1) + 1:] if c.startswith("!") else c)
-        if not st.is_valid(p):
-            raise EvalError(f"path '{p}' is not valid")
-
-
 async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
                    expected: Hash | None) -> str:
-    """The store path of `path` added under `name` (Nix's addPath, read-only)."""
+    """The store path of `path` added under `name` (Nix's addPath), written to the
+    store in write mode."""
     ev = current()
     path = canon_path(path)
     if not os.path.lexists(path):
         raise EvalError(f"getting status of '{path}': No such file or directory")
+    # The filter's answers, in the order it was asked: writing replays them rather
+    # than calling the Nix function again.
+    answers: list[tuple[str, bool]] = []
     try:
         if recursive:
             h = new_hasher("sha256")
@@ -77,6 +63,7 @@ async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
                     keep = await force(keep)
                     if type(keep) is not bool:
                         raise TypeError_(f"value is {show_type(keep)} while a Boolean was expected")
+                    answers.append((q[0], keep))
                     q = gen.send(keep)
             except StopIteration:
                 pass
@@ -94,6 +81,17 @@ async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
         raise EvalError(str(e)) from None
     except OSError as e:
         raise EvalError(f"reading file '{path}': {e.strerror}") from None
+    replay = None
+    if filter_fn is not None:
+        asked = iter(answers)
+
+        def replay(p: str, _type: str) -> bool:
+            q = next(asked, None)
+            if q is None or q[0] != p:
+                raise NarError(f"'{path}' changed while it was being copied to the store")
+            return q[1]
+
+    store_state(ev).add_source(result, path, name, recursive, replay)
     return result
 
 
@@ -115,29 +113,34 @@ async def path_(args: Any) -> Any:
     filter_fn = None
     recursive = True
     expected = None
+    from nixeval.values import attr_position
+
     for key in sorted(args, key=_skey):
         v = await force(args[key])
-        if key == "path":
-            path, context = await coerce_to_path(v)
-        elif key == "name":
-            name = str(expect_string_no_context(v))
-        elif key == "filter":
-            filter_fn = v
-        elif key == "recursive":
-            recursive = expect_bool(v)
-        elif key == "sha256":
-            try:
-                expected, _ = parse_hash_allow_empty(str(expect_string_no_context(v)), "sha256")
-            except HashError as e:
-                raise EvalError(str(e)) from None
-        else:
-            from nixeval.values import attr_position
-
-            raise EvalError(f"unsupported argument '{key}' to 'addPath'", attr_position(args, key))
+        try:
+            if key == "path":
+                path, context = await coerce_to_path(v)
+            elif key == "name":
+                name = str(expect_string_no_context(v))
+            elif key == "filter":
+                filter_fn = v
+            elif key == "recursive":
+                recursive = expect_bool(v)
+            elif key == "sha256":
+                try:
+                    expected, _ = parse_hash_allow_empty(str(expect_string_no_context(v)), "sha256")
+                except HashError as e:
+                    err = EvalError(str(e))
+                    err.positionless = True  # Nix's hash parser reports no position
+                    raise err from None
+            else:
+                raise EvalError(f"unsupported argument '{key}' to 'addPath'")
+        except NixError as e:
+            # Nix reports a bad argument at its attribute.
+            raise e.at(attr_position(args, key))
     if path is None:
         raise EvalError("'path' required")
-    if context:
-        _check_context_valid(context)
+    realise_context(context, path, "while adding path '{}'")
     if name == "":
         name = _base_name(path)
     result = await add_path(name, path, filter_fn, recursive, expected)
@@ -149,8 +152,7 @@ async def filter_source(filter_fn: Any, path: Any) -> Any:
     p, context = await coerce_to_path(path)
     if not _is_function(filter_fn):
         raise TypeError_(f"first argument in call to 'filterSource' is not a function but {show_type(filter_fn)}")
-    if context:
-        _check_context_valid(context)
+    realise_context(context, p, "while adding path '{}'")
     result = await add_path(_base_name(p), p, filter_fn, True, None)
     return make_string(result, {result})
 
@@ -170,7 +172,7 @@ async def to_file(name: Any, contents: Any) -> Any:
         result = make_text_path(name, str(contents), refs, ev.store_dir)
     except StorePathError as e:
         raise EvalError(str(e)) from None
-    store_state(ev).refs[result] = refs
+    store_state(ev).add_text(result, str(contents), refs)
     return make_string(result, {result})
 
 
@@ -187,8 +189,13 @@ async def store_path(v: Any) -> Any:
         raise EvalError(f"path '{path}' is not in the Nix store") from None
     if sp == path and len(path) <= len(ev.store_dir) + 1:
         raise EvalError(f"path '{path}' is not in the Nix store")
+    if ev.write_store and not store_state(ev).is_valid(sp):
+        # Nix's ensurePath in read-write mode (nixeval has no substituters).
+        err = EvalError(f"path '{sp}' does not exist and cannot be created")
+        err.positionless = True
+        raise err
     context.add(sp)
     return make_string(path, context)
 
 
-__all__ = ["add_path", "coerce_to_path", "NixError"]
+__all__ = ["add_path", "NixError"]

@@ -27,7 +27,7 @@ from nixeval.values import NixPath, PrimOp, Thunk
 class Evaluation:
     def __init__(self, *, nix_path: list[str] | None = None, search_path: list[str] | None = None,
                  store_dir: str | None = None, pure: bool = False, restrict: bool = False,
-                 read_only: bool = True, cwd: str | None = None, env: dict[str, str] | None = None,
+                 write_store: bool = False, cwd: str | None = None, env: dict[str, str] | None = None,
                  show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None):
         # The modules that define constants (nixPath, derivation...) are imported
         # now; every other builtin module on the first call of one of its builtins.
@@ -38,10 +38,18 @@ class Evaluation:
 
         self.environ = dict(os.environ) if env is None else dict(env)
         self.cwd = cwd if cwd is not None else os.getcwd()
-        self.store_dir = store_dir or self.environ.get("NIX_STORE_DIR") or "/nix/store"
+        named = store_dir or self.environ.get("NIX_STORE_DIR")
+        # Store paths are absolute and canonical (Nix canonicalises its store dir);
+        # a relative directory is taken relative to `cwd`.
+        self.store_dir = canon_path(os.path.join(self.cwd, named)) if named else "/nix/store"
+        if write_store and not named:
+            raise ValueError("write_store needs a store directory (store_dir or NIX_STORE_DIR): "
+                             "nixeval never writes to the default /nix/store unless it is named")
+        # Write mode: what is added to the store is written into `store_dir`
+        # (nixeval.builtins.storestate); otherwise nothing is written.
+        self.write_store = write_store
         self.pure = pure
         self.restrict = restrict
-        self.read_only = read_only
         self.show_trace = show_trace
         self.search_path = self._make_search_path(search_path or [], nix_path)
         self.import_cache: dict[str, Any] = {}
@@ -181,14 +189,19 @@ class Evaluation:
     async def copy_path_to_store(self, path: NixPath, span: Span | None) -> str:
         """The store path a path value becomes inside a string, with itself as context.
 
-        Read-only: the path is hashed (NAR serialisation) and its store path
-        computed; nothing is written. Cached per evaluation."""
+        The path is hashed (NAR serialisation) and its store path computed; in write
+        mode it is also copied into the store directory. Cached per evaluation."""
+        from nixeval.builtins.storestate import store_state
         from nixeval.store import NarError, StorePathError, source_path
         from nixeval.values import NixString
 
         p = path.path
         cached = self.store_cache.get(p)
         if cached is None:
+            if p.endswith(".drv"):
+                err = EvalError("file names are not allowed to end in '.drv'")
+                err.positionless = True  # as Nix 2.8 reports it
+                raise err
             if not os.path.lexists(p):
                 raise EvalError(f"getting status of '{p}': No such file or directory", span)
             try:
@@ -199,6 +212,7 @@ class Evaluation:
                 raise EvalError(str(e), span) from None
             except OSError as e:
                 raise EvalError(f"reading '{p}': {e.strerror}", span) from None
+            store_state(self).add_source(cached, p, os.path.basename(p.rstrip("/")) or p)
             self.store_cache[p] = cached
         return NixString(cached, {cached})  # type: ignore[no-any-return]
 

@@ -25,6 +25,11 @@ The walker is a generator (`nar_dump`) that *asks* its driver about each entry
 when a filter is in use: it yields ``(path, type)`` and expects ``send(bool)``.
 That lets an async evaluator await a Nix lambda between steps; `dump_path`
 and `nar_hash` drive it synchronously with a plain callable.
+
+`NarRestorer` is the inverse: fed a NAR stream in pieces of any size, it recreates
+the tree on disk with the metadata of a store object (files 0444, or 0555 when
+executable, directories 0555, modification time 1, symlinks kept as symlinks),
+also iteratively and streaming.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from __future__ import annotations
 import os
 import stat
 import struct
+import time
 from collections.abc import Callable, Generator
 
 from .hashes import Hash, new_hasher
@@ -44,6 +50,7 @@ __all__ = [
     "nar_bytes",
     "file_type",
     "dump_string",
+    "NarRestorer",
 ]
 
 _CHUNK = 1 << 16
@@ -212,3 +219,149 @@ def nar_bytes(path: str | bytes, filter: Filter | None = None) -> bytes:
     out = bytearray()
     dump_path(path, out.extend, filter)
     return bytes(out)
+
+
+# --- restoring ---------------------------------------------------------------------
+
+# The longest name, symlink target or keyword accepted (contents are streamed).
+_MAX_STRING = 1 << 16
+_Parser = Generator[int, bytes, None]
+
+
+def _canonical_metadata(path: bytes, mode: int | None, now: float) -> None:
+    """A store object's metadata: `mode` (None for a symlink) and mtime 1, as Nix's
+    canonicalisePathMetaData leaves them."""
+    if mode is not None:
+        os.chmod(path, mode)
+    os.utime(path, (now, 1), follow_symlinks=False)
+
+
+class NarRestorer:
+    """Recreate the tree a NAR stream describes at `dest` (which must not exist).
+
+    Call `feed` with the stream in pieces, then `finish`. The parser is a generator
+    that asks for exactly the number of bytes it needs next; open directories are an
+    explicit stack, so depth costs no Python stack. A malformed stream raises
+    NarError; file-system failures raise OSError (the caller removes `dest`)."""
+
+    def __init__(self, dest: str | bytes):
+        self._buf = bytearray()
+        self._now = time.time()
+        self._parser = self._parse(os.fsencode(dest))
+        self._need: int | None = next(self._parser)
+
+    def feed(self, data: bytes) -> None:
+        buf = self._buf
+        buf += data
+        while self._need is not None and len(buf) >= self._need:
+            n = self._need
+            chunk = bytes(buf[:n])
+            del buf[:n]
+            try:
+                self._need = self._parser.send(chunk)
+            except StopIteration:
+                self._need = None
+        if self._need is None and buf:
+            raise NarError("NAR archive has trailing data")
+
+    def finish(self) -> None:
+        if self._need is not None:
+            raise NarError("unexpected end of NAR archive")
+
+    # The parser: every `yield n` asks for the next n bytes (n > 0).
+
+    def _int(self) -> Generator[int, bytes, int]:
+        return struct.unpack("<Q", (yield 8))[0]  # type: ignore[no-any-return]
+
+    def _str(self) -> Generator[int, bytes, bytes]:
+        n = yield from self._int()
+        if n > _MAX_STRING:
+            raise NarError("NAR archive has an overlong string")
+        data = (yield n) if n else b""
+        yield from self._padding(n)
+        return data
+
+    def _padding(self, n: int) -> Generator[int, bytes, None]:
+        pad = (-n) % 8
+        if pad and (yield pad) != _ZEROS[:pad]:
+            raise NarError("non-zero padding in NAR archive")
+
+    def _expect(self, token: bytes) -> Generator[int, bytes, None]:
+        got = yield from self._str()
+        if got != token:
+            raise NarError(f"expected '{token.decode()}' in NAR archive, got '{got.decode(errors='replace')}'")
+
+    def _parse(self, dest: bytes) -> _Parser:
+        now = self._now
+        got = yield from self._str()
+        if got != b"nix-archive-1":
+            raise NarError("input doesn't look like a Nix archive")
+        # The open directories: [path, name of the last entry].
+        stack: list[list[bytes]] = []
+        path = dest
+        while True:
+            yield from self._expect(b"(")
+            yield from self._expect(b"type")
+            kind = yield from self._str()
+            if kind == b"directory":
+                os.mkdir(path, 0o700)
+                stack.append([path, b""])
+            else:
+                if kind == b"regular":
+                    yield from self._regular(path)
+                elif kind == b"symlink":
+                    yield from self._expect(b"target")
+                    target = yield from self._str()
+                    os.symlink(target, path)
+                    _canonical_metadata(path, None, now)
+                    yield from self._expect(b")")
+                else:
+                    raise NarError(f"unknown file type '{kind.decode(errors='replace')}' in NAR archive")
+                if not stack:
+                    return
+                yield from self._expect(b")")  # the entry holding this node
+            # Read directory entries until one opens a node, closing finished directories.
+            while True:
+                if not stack:
+                    return
+                frame = stack[-1]
+                token = yield from self._str()
+                if token == b")":
+                    stack.pop()
+                    _canonical_metadata(frame[0], 0o555, now)
+                    if stack:
+                        yield from self._expect(b")")
+                    continue
+                if token != b"entry":
+                    raise NarError(f"expected 'entry' in NAR archive, got '{token.decode(errors='replace')}'")
+                yield from self._expect(b"(")
+                yield from self._expect(b"name")
+                name = yield from self._str()
+                if not name or name in (b".", b"..") or b"/" in name or b"\0" in name:
+                    raise NarError(f"NAR contains invalid file name '{name.decode(errors='replace')}'")
+                if name <= frame[1]:
+                    raise NarError("NAR directory is not sorted")
+                frame[1] = name
+                yield from self._expect(b"node")
+                path = frame[0] + b"/" + name
+                break
+
+    def _regular(self, path: bytes) -> Generator[int, bytes, None]:
+        token = yield from self._str()
+        executable = token == b"executable"
+        if executable:
+            yield from self._expect(b"")
+            token = yield from self._str()
+        if token != b"contents":
+            raise NarError(f"expected 'contents' in NAR archive, got '{token.decode(errors='replace')}'")
+        size = yield from self._int()
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as f:
+            left = size
+            while left:
+                chunk = yield min(left, _CHUNK)
+                f.write(chunk)
+                left -= len(chunk)
+        yield from self._padding(size)
+        yield from self._expect(b")")
+        _canonical_metadata(path, 0o555 if executable else 0o444, self._now)

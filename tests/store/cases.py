@@ -340,3 +340,82 @@ DRV_ERROR_CASES: list[dict] = [
         "py": {"name": "a", "outputs": ["dev"], "outputHash": _SHA256_ABC_B16, "outputHashAlgo": "sha256"},
     },
 ]
+
+# --- realising contexts, and write mode ----------------------------------------
+#
+# Expressions evaluated with cwd = fixtures/ by `nix-instantiate --eval --strict`
+# and by nixeval, comparing exit code, stdout and the whole stderr. The fixtures
+# under realise/ have contents found in no store, so in read-only mode ("ro",
+# the real /nix/store, never written) every store path they become is not valid.
+# "rw" cases run in read-write mode with a fresh store of their own: a chroot store
+# for the oracle (`--store <tmp root>`), `--store <tmp dir>` for nixeval. Their
+# outputs print no store path (the two store directories differ).
+
+_RD = 'derivation { name = "nixeval-realise"; system = "x86_64-linux"; builder = "/bin/sh"; }'
+_RD2 = ('derivation { name = "nixeval-realise-2"; system = "x86_64-linux"; builder = "/bin/sh"; '
+        'outputs = [ "out" "dev" ]; }')
+
+_REALISE_BASE: list[dict] = [
+    {"id": "import", "expr": 'import "${./realise/a.nix}"'},
+    {"id": "import_call", "expr": 'let f = x: import x; in f "${./realise/a.nix}"'},
+    {"id": "scoped_import", "expr": 'builtins.scopedImport { } "${./realise/a.nix}"'},
+    {"id": "read_file", "expr": 'builtins.readFile "${./realise/t.txt}"'},
+    {"id": "read_file_sub", "expr": 'builtins.readFile "${./realise/d}/f"'},
+    {"id": "read_file_to_file", "expr": 'builtins.readFile (builtins.toFile "nixeval-realise" "abc")'},
+    {"id": "read_dir", "expr": 'builtins.readDir "${./realise/d}"'},
+    {"id": "path_exists", "expr": 'builtins.pathExists "${./realise/t.txt}"'},
+    {"id": "hash_file", "expr": 'builtins.hashFile "sha256" "${./realise/t.txt}"'},
+    {"id": "filter_source",
+     "expr": 'builtins.readDir (builtins.filterSource (p: t: t != "symlink") "${./realise/d}")'},
+    {"id": "path", "expr": 'builtins.readFile "${builtins.path { path = "${./realise/d}"; name = "d2"; }}/f"'},
+    {"id": "find_file_other_prefix",
+     "expr": 'builtins.readFile (builtins.findFile [ { prefix = "y"; path = "${./realise/d}"; } '
+             '{ prefix = "x"; path = ./realise; } ] "x/t.txt")'},
+]
+
+# Read-only only: errors naming store paths that differ between two store
+# directories, what the oracle would build, and what a chroot store hides from the
+# oracle (that a file is in the store: `import` of a `.drv`, findFile's check
+# that the entry exists).
+_REALISE_RO: list[dict] = [
+    {"id": "find_file",
+     "expr": 'builtins.readFile (builtins.findFile [ { prefix = "x"; path = "${./realise/d}"; } ] "x/f")'},
+    {"id": "import_drv_file",
+     "expr": f'let d = import ({_RD2}).drvPath; in [ (builtins.attrNames d) d.name d.outputName '
+             '(builtins.length d.all) (builtins.attrNames (builtins.getContext d.dev.outPath)) ]'},
+    {"id": "import_drv_output", "expr": f"import ({_RD})"},
+    {"id": "read_file_drv_output", "expr": f'builtins.readFile "${{{_RD}}}/x"'},
+    {"id": "path_exists_drv_output", "expr": f"builtins.pathExists ({_RD})"},
+    {"id": "read_file_drv_path", "expr": f"builtins.readFile ({_RD}).drvPath"},
+    {"id": "read_file_relative", "expr": 'builtins.readFile "realise/t.txt"'},
+    {"id": "import_not_a_path", "expr": "import 1"},
+    {"id": "copy_drv_name", "expr": '"${./realise/none.drv}"'},
+    {"id": "discarded_context",
+     "expr": 'builtins.pathExists (builtins.unsafeDiscardStringContext "${./realise/t.txt}")'},
+    {"id": "no_context", "expr": "builtins.readFile ./realise/t.txt"},
+    {"id": "read_file_throw", "expr": 'builtins.readFile (throw "forced inside")'},
+    {"id": "scoped_import_order", "expr": 'builtins.scopedImport (throw "scope") (throw "path")'},
+    {"id": "hash_file_order", "expr": 'builtins.hashFile (throw "algo") (throw "path")'},
+    {"id": "to_file_refs",
+     "expr": 'builtins.getContext (builtins.readFile (builtins.toFile "r" "${./realise/t.txt}"))'},
+]
+
+REALISE_CASES: list[dict] = [
+    *[{**c, "mode": "ro", "flags": f, "id": f"ro-{c['id']}{'-trace' if f else ''}"}
+      for c in _REALISE_BASE + _REALISE_RO for f in ([], ["--show-trace"])],
+    *[{**c, "mode": "rw", "flags": [], "id": f"rw-{c['id']}"} for c in _REALISE_BASE],
+    # Instantiation (no --eval) in read-only mode: nothing may be written.
+    {"id": "ro-instantiate", "mode": "ro", "flags": ["--readonly-mode"], "eval": False,
+     "expr": 'derivation { name = "nixeval-realise-i"; system = "x"; builder = "/bin/sh"; '
+             'x = builtins.readFile "${./realise/t.txt}"; }'},
+]
+
+
+def realise_argv(case: dict, store: str | None = None) -> list[str]:
+    """The command-line arguments of a realise case (`store`: the --store argument
+    of a rw case)."""
+    argv = ["--eval", "--strict"] if case.get("eval", True) else []
+    argv += case["flags"]
+    if case["mode"] == "rw":
+        argv += ["--read-write-mode", "--store", store]
+    return [*argv, "-E", case["expr"]]

@@ -23,4 +23,5 @@ def _fixture_modes():
     # git keeps only the executable bit; make sure a checkout with an odd
     # umask still has the modes the recording saw.
     os.chmod(os.path.join(FIX, "tree", "run.sh"), 0o755)
+    os.chmod(os.path.join(FIX, "realise", "d", "run.sh"), 0o755)
     yield

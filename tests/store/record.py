@@ -5,7 +5,8 @@ nix-store, nix-hash and nix on PATH. Writes tests/store/data/*.json. Every
 expected value in those files is printed by the reference tools; this script
 only chooses the inputs. Derivation ``.drv`` texts come from instantiating
 into a throw-away chroot store (``--store <tmpdir>``), so /nix/store is not
-touched.
+touched; so do the read-write cases of ``realise`` (read-only cases use the real
+store in read-only mode, which writes nothing).
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ from cases import (  # noqa: E402
     NAR_PATHS,
     OUTPUT_HASH_CASES,
     PATH_CASES,
+    REALISE_CASES,
     build_tree,
     nix_expr_for_path_case,
     nix_str,
+    realise_argv,
 )
 
 NIX = ["nix", "--extra-experimental-features", "nix-command"]
@@ -185,6 +188,28 @@ def record_drvs() -> None:
     dump("drvs.json", {"cases": rows, "errors": errors})
 
 
+def record_realise() -> None:
+    rows = []
+    for case in REALISE_CASES:
+        with tempfile.TemporaryDirectory() as tmp:
+            argv = realise_argv(case, os.path.join(tmp, "root"))
+            # The environment of the tests (tests/harness.py case_env): no NIX_*.
+            env = {k: v for k, v in os.environ.items() if not k.startswith("NIX_")}
+            env.update({"NIX_PATH": "", "LC_ALL": "C.UTF-8", "TZ": "UTC"})
+            p = subprocess.run(["nix-instantiate", *argv], cwd=FIX, env=env, capture_output=True,
+                               stdin=subprocess.DEVNULL)
+            subprocess.run(["chmod", "-R", "u+w", tmp], check=False)
+        err = p.stderr.decode("utf-8", "surrogateescape")
+        assert FIX not in err and "/tmp/" not in err, (case["id"], err)
+        if case["mode"] == "ro" and "realise/" in case["expr"] and "none.drv" not in case["expr"] \
+                and "unsafeDiscard" not in case["expr"] and "./realise/t.txt;" not in case["expr"]:
+            # The fixtures are in no store: the case must exercise the failure.
+            assert p.returncode != 0 or case["id"].startswith("ro-no_context"), (case["id"], err)
+        rows.append({"id": case["id"], "code": p.returncode,
+                     "stdout": p.stdout.decode("utf-8", "surrogateescape"), "stderr": err})
+    dump("realise.json", rows)
+
+
 def dump(name: str, obj) -> None:
     os.makedirs(DATA, exist_ok=True)
     with open(os.path.join(DATA, name), "w") as f:
@@ -197,7 +222,7 @@ def main() -> None:
     for tool in ("nix-instantiate", "nix-store", "nix-hash", "nix"):
         if not shutil.which(tool):
             sys.exit(f"{tool} not found")
-    which = sys.argv[1:] or ["hashes", "nar", "paths", "drvs"]
+    which = sys.argv[1:] or ["hashes", "nar", "paths", "drvs", "realise"]
     for w in which:
         globals()[f"record_{w}"]()
 

@@ -1,13 +1,13 @@
 """The package re-exports every submodule's public names."""
 
 import nixeval.store as store
-from nixeval.store import derivation, hashes, nar, paths
+from nixeval.store import derivation, hashes, local, nar, paths
 
 
 def test_reexports():
-    for mod in (hashes, nar, paths, derivation):
+    for mod in (hashes, nar, paths, derivation, local):
         for name in mod.__all__:
             assert getattr(store, name) is getattr(mod, name), name
     assert sorted(store.__all__) == sorted(
-        hashes.__all__ + nar.__all__ + paths.__all__ + derivation.__all__
+        hashes.__all__ + nar.__all__ + paths.__all__ + derivation.__all__ + local.__all__
     )

@@ -1,0 +1,2 @@
+# imported from its copy in the store
+{ greeting = "hello from the store"; }
