@@ -38,6 +38,7 @@ from nixeval.values import (
     BLACKHOLE,
     INT_MAX,
     INT_MIN,
+    SLOW,
     AttrSet,
     Lambda,
     NixPath,
@@ -89,32 +90,10 @@ def set_current(ev: Any) -> Any:
 
 # --- thunks -------------------------------------------------------------------------
 
-async def force_thunk(t: Thunk, d: int) -> Any:
-    node = t.node
-    if node is None:
-        return t.value
-    if node is BLACKHOLE:
-        raise InfiniteRecursion("infinite recursion encountered", t.env)
-    env = t.env
-    t.node = BLACKHOLE
-    t.env = node.span  # where the blackhole was forced from, for the error
-    try:
-        v = node.fast(env)
-        if v is NOTFAST:
-            if d < BUDGET:
-                v = await node.ev(env, d + 1)
-            else:
-                v = await spawn(node.ev(env, 0))
-    except BaseException:
-        t.node = node
-        t.env = env
-        raise
-    t.node = None
-    t.env = None
-    t.value = v
-    if STATS is not None:
-        STATS.nrThunksForced += 1
-    return v
+def force_thunk(t: Thunk, d: int) -> Coroutine[Any, Any, Any]:
+    """A coroutine forcing thunk `t` (memoised, blackholed meanwhile): `eval_tail`
+    entered with the thunk itself, so forcing costs one coroutine."""
+    return eval_tail(t, None, d)
 
 
 # The public requests below are for builtins written in Python. An async builtin
@@ -267,47 +246,8 @@ def _var_item(self: A.Var, env: list[Any]) -> Any:
     return env[self.index]
 
 
-async def _var_ev(self: A.Var, env: list[Any], d: int) -> Any:
-    depth = self.depth
-    while depth:
-        env = env[0]
-        depth -= 1
-    v = env[self.index]
-    if type(v) is Thunk:
-        if v.node is None:
-            v = v.value
-        elif v.node is BLACKHOLE:
-            # Nix reports the variable that demanded the value being computed.
-            raise InfiniteRecursion("infinite recursion encountered", self.span)
-        elif d < BUDGET:
-            # force_thunk, written out: one coroutine less per forced variable
-            t = v
-            node = t.node
-            tenv = t.env
-            t.node = BLACKHOLE
-            t.env = node.span
-            try:
-                v = node.fast(tenv)
-                if v is NOTFAST:
-                    v = await node.ev(tenv, d + 1)
-            except BaseException:
-                t.node = node
-                t.env = tenv
-                raise
-            t.node = None
-            t.env = None
-            t.value = v
-            if STATS is not None:
-                STATS.nrThunksForced += 1
-        else:
-            v = await spawn(force_thunk(v, 0))
-        env[self.index] = v
-    return v
-
-
 A.Var.fast = _var_fast  # type: ignore[attr-defined]
 A.Var.item = _var_item  # type: ignore[attr-defined]
-A.Var.ev = _var_ev  # type: ignore[method-assign]
 
 
 def _var0_fast(self: A.Var, env: list[Any]) -> Any:
@@ -538,56 +478,72 @@ async def _attr_name(an: A.AttrName, env: list[Any], d: int) -> str:
     return str(v)
 
 
-async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
+async def _select_item(self: A.Select, env: list[Any], d: int) -> Any:
+    """The attribute `e.a.b` selects, as an item: a value, or the unforced thunk of
+    the last attribute (which `eval_tail` forces in its own frame); `_MISSING` when
+    the `or` default applies."""
     e = self.expr
     v = e.fast(env)  # type: ignore[attr-defined]
     if v is NOTFAST:
         v = await (e.ev(env, d + 1) if d < BUDGET else spawn(e.ev(env, 0)))
-    default = self.default
-    for an in self.path:
+    path = self.path
+    last = len(path) - 1
+    i = 0
+    for an in path:
         name = an.name if an.name is not None else await _attr_name(an, env, d)
         if not isinstance(v, dict):
-            if default is not None:
-                return await eval_node(default, env, d)
+            if self.default is not None:
+                return _MISSING
             raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
         item = v.get(name, _MISSING)
         if STATS is not None:
             STATS.nrLookups += 1
         if item is _MISSING:
-            if default is not None:
-                return await eval_node(default, env, d)
+            if self.default is not None:
+                return _MISSING
             raise MissingAttribute(f"attribute '{name}' missing", self.span)
         if type(item) is Thunk:
             tnode = item.node
             if tnode is None:
-                item2 = item.value
-            elif d < BUDGET and tnode is not BLACKHOLE:
-                # force_thunk, written out: one coroutine less per selected attribute
-                tenv = item.env
-                item.node = BLACKHOLE
-                item.env = tnode.span
-                try:
-                    item2 = tnode.fast(tenv)
-                    if item2 is NOTFAST:
-                        item2 = await tnode.ev(tenv, d + 1)
-                except BaseException:
-                    item.node = tnode
-                    item.env = tenv
-                    raise
-                item.node = None
-                item.env = None
-                item.value = item2
-                if STATS is not None:
-                    STATS.nrThunksForced += 1
+                item = item.value
+            elif i == last:
+                return item
             else:
-                item2 = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
-            v[name] = item2
-            item = item2
+                item = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
+            v[name] = item
         v = item
+        i += 1
     return v
 
 
-A.Select.ev = _select_ev  # type: ignore[method-assign]
+def _select_fast(self: A.Select, env: list[Any]) -> Any:
+    """`e.a.b` when every step is at hand: static names, present attributes, values
+    already forced (or leafy); else NOTFAST and `_select_ev` does the work."""
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        return NOTFAST
+    for an in self.path:
+        name = an.name
+        if name is None or not isinstance(v, dict):
+            return NOTFAST
+        item = v.get(name, _MISSING)
+        if item is _MISSING:
+            return NOTFAST
+        if type(item) is Thunk:
+            if item.node is None:
+                item = item.value
+            else:
+                item = _force_leafy(item)
+                if item is NOTFAST:
+                    return NOTFAST
+            v[name] = item
+        v = item
+    if STATS is not None:
+        STATS.nrLookups += len(self.path)
+    return v
+
+
+A.Select.fast = _select_fast  # type: ignore[attr-defined]
 
 
 async def _hasattr_ev(self: A.HasAttr, env: list[Any], d: int) -> Any:
@@ -697,13 +653,73 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
                     raise
             f = r
         elif tf is PrimOp or tf is PrimOpApp:
-            f = await _call_primop(f, arg, d, span)
+            r = _primop_sync(f, arg, span)
+            while r is NEED:
+                await (force_thunk(_need, d + 1) if d < BUDGET else spawn(force_thunk(_need, 0)))
+                r = _primop_sync(f, arg, span)
+            if r is NOTFAST:
+                r = await _call_primop(f, arg, d, span)
+            elif type(r) is Thunk:
+                r = await (force_thunk(r, d + 1) if d < BUDGET else spawn(force_thunk(r, 0)))
+            f = r
         elif issubclass(tf, dict) and "__functor" in f:
             functor = await _force_item(f["__functor"], d)
             f = await call_value(functor, [f, arg], d + 1, span) if d < BUDGET else await spawn(call_value(functor, [f, arg], 0, span))
         else:
             raise TypeError_(f"attempt to call something which is not a function but {show_type(f)}", span)
     return f
+
+
+NEED: Any = _NotFast()  # `_primop_sync` needs the thunk in `_need` forced first
+_need: Any = None
+
+
+def _primop_sync(f: Any, arg: Any, span: Any) -> Any:
+    """Apply a primop (or a partial application of one) to `arg` without a coroutine
+    when that is possible: a partial application, or a sync builtin whose strict
+    arguments are already forced. Returns the value; a Thunk the caller must force
+    (a sync builtin returned an item); NEED when the strict argument `_need` must be
+    forced first (then call again); or NOTFAST for an async builtin (use
+    `_call_primop`)."""
+    if type(f) is PrimOp:
+        op = f
+        if op.arity > 1:
+            return PrimOpApp(op, (arg,))
+        args: tuple[Any, ...] = (arg,)
+    else:
+        op = f.op
+        args = f.args + (arg,)
+        if len(args) < op.arity:
+            return PrimOpApp(op, args)
+    fn = op.fn
+    if op.is_async:
+        fn = op.fast
+        if fn is None:
+            return NOTFAST
+    strict = op.strict
+    forced: Any = args
+    i = 0
+    for a in args:
+        if type(a) is Thunk and strict[i]:
+            if a.node is not None:
+                global _need
+                _need = a
+                return NEED
+            if forced is args:
+                forced = list(args)
+            forced[i] = a.value
+        i += 1
+    try:
+        r = fn(*forced)
+    except NixError as e:
+        raise e.at(span)
+    if r is SLOW:
+        return NOTFAST
+    if STATS is not None:
+        STATS.nrPrimOpCalls += 1
+    if type(r) is Thunk and r.node is None:
+        return r.value
+    return r
 
 
 async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
@@ -744,43 +760,86 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
         raise e.at(span)
 
 
-async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
-    """Evaluate `node`, looping through tail positions in this same frame."""
+async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
+    """Evaluate `node`, looping through tail positions in this same frame. With `env`
+    None, `node` is a Thunk to force (see `force_thunk`).
+
+    A thunk met in tail position (a variable, a selected attribute, an item returned
+    by a builtin) is forced in this frame too: it is blackholed and its expression
+    becomes the node of the loop; when the loop ends, every thunk so entered (`pend`)
+    gets the value, and on an error they are suspended again as they were."""
     # The last function called in tail position in this frame, for --show-trace
     # (earlier tail calls of the same frame are not kept: a loop of a million tail
     # calls must not keep a million frames).
     tfn: Any = None
     tspan: Any = None
+    pend: Any = None
+    item: Any
+    if env is None:
+        item = node
+        tn = item.node
+        if tn is None:
+            return item.value
+        if tn is BLACKHOLE:
+            raise InfiniteRecursion("infinite recursion encountered", item.env)
+        pend = [(item, tn, item.env)]
+        env = item.env
+        item.node = BLACKHOLE
+        item.env = tn.span  # where the blackhole was forced from, for the error
+        node = tn
     try:
         while True:
             t = type(node)
             if t is A.If:
-                c = node.cond  # type: ignore[attr-defined]
+                c = node.cond
                 v = c.fast(env)
                 if v is NOTFAST:
                     v = await (c.ev(env, d + 1) if d < BUDGET else spawn(c.ev(env, 0)))
                 if v is True:
-                    node = node.then  # type: ignore[attr-defined]
+                    node = node.then
                 elif v is False:
-                    node = node.else_  # type: ignore[attr-defined]
+                    node = node.else_
                 else:
                     raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", node.span)
                 continue
             if t is A.Apply:
-                fn = node.fn  # type: ignore[attr-defined]
+                fn = node.fn
                 f = fn.fast(env)
                 if f is NOTFAST:
                     f = await (fn.ev(env, d + 1) if d < BUDGET else spawn(fn.ev(env, 0)))
-                nargs = node.args  # type: ignore[attr-defined]
+                nargs = node.args
                 span = node.span
                 if len(nargs) > 1:
                     # Every argument's item is made before the first call, as Nix does.
-                    items = [a.item(env) for a in nargs]  # type: ignore[attr-defined]
+                    items = [a.item(env) for a in nargs]
                     arg = items.pop()
-                    f = await call_value(f, items, d, span)
+                    k = 0
+                    for it in items:
+                        # Curried steps that cost no coroutine: a primop gathering
+                        # arguments, or a function whose body is at hand (`x: y: ...`).
+                        tf = type(f)
+                        if tf is PrimOp or tf is PrimOpApp:
+                            r = _primop_sync(f, it, span)
+                            if r is NOTFAST or r is NEED or type(r) is Thunk:
+                                break
+                        elif tf is Lambda and f.node.formals is None:
+                            r = f.node.body.fast([f.env, it])
+                            if r is NOTFAST:
+                                break
+                            if STATS is not None:
+                                STATS.nrFunctionCalls += 1
+                                STATS.envs += 1
+                                STATS.envElements += 1
+                        else:
+                            break
+                        f = r
+                        k += 1
+                    if k < len(items):
+                        f = await call_value(f, items[k:], d, span)
                 else:
                     arg = nargs[0].item(env)
-                if type(f) is Lambda:
+                tf = type(f)
+                if tf is Lambda:
                     fnode = f.node
                     if fnode.formals is None:
                         env = [f.env, arg]
@@ -799,66 +858,124 @@ async def eval_tail(node: A.Node, env: list[Any], d: int) -> Any:
                     tspan = span
                     node = fnode.body
                     continue
-                return await call_value(f, (arg,), d, span)
-            if t is A.Let:
+                if tf is not PrimOp and tf is not PrimOpApp:
+                    v = await call_value(f, (arg,), d, span)
+                    break
+                v = _primop_sync(f, arg, span)
+                while v is NEED:
+                    await (force_thunk(_need, d + 1) if d < BUDGET else spawn(force_thunk(_need, 0)))
+                    v = _primop_sync(f, arg, span)
+                if v is NOTFAST:
+                    v = await _call_primop(f, arg, d, span)
+                    break
+                if type(v) is not Thunk:
+                    break
+                item = v  # an item the builtin returned (`head`, `getAttr`...)
+            elif t is A.Let:
                 new: list[Any] = [env]
-                new.extend([UNSET] * len(node.names))  # type: ignore[attr-defined]
+                new.extend([UNSET] * len(node.names))
                 i = 1
-                for vnode, outer in node.values:  # type: ignore[attr-defined]
+                for vnode, outer in node.values:
                     new[i] = vnode.item(env) if outer else item_rec(vnode, new)
                     i += 1
                 env = new
                 if STATS is not None:
                     STATS.envs += 1
                     STATS.envElements += len(new) - 1
-                node = node.body  # type: ignore[attr-defined]
+                node = node.body
                 continue
-            if t is A.With:
+            elif t is A.With:
                 # The set is looked up lazily, at the first lookup through it (Nix's
                 # `Env::HasWithExpr`), even when it is itself a `with` variable.
-                wnode = node.attrs  # type: ignore[attr-defined]
+                wnode = node.attrs
                 env = [env, _thunk_item(wnode, env) if type(wnode) is A.WithVar else wnode.item(env)]
-                node = node.body  # type: ignore[attr-defined]
+                node = node.body
                 continue
-            if t is A.Assert:
-                c = node.cond  # type: ignore[attr-defined]
-                v = c.fast(env)  # type: ignore[attr-defined]
+            elif t is A.Assert:
+                c = node.cond
+                v = c.fast(env)
                 if v is NOTFAST:
                     v = await (c.ev(env, d + 1) if d < BUDGET else spawn(c.ev(env, 0)))
                 if not _bool(v, node.span):
                     from nixeval.syntax.show import show_expr
 
                     raise AssertionFailed(f"assertion '{show_expr(c)}' failed", node.span)
-                node = node.body  # type: ignore[attr-defined]
+                node = node.body
                 continue
-            v = node.fast(env)  # type: ignore[attr-defined]
-            if v is not NOTFAST:
-                return v
-            if t is A.Add:
-                # A `+` in tail position (`f (n - 1) + f (n - 2)`) is evaluated in this
-                # frame: one coroutine less per call.
-                l = node.left  # type: ignore[attr-defined]
-                a = l.fast(env)
-                if a is NOTFAST:
-                    a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
-                r = node.right  # type: ignore[attr-defined]
-                b = r.fast(env)
-                if b is NOTFAST:
-                    b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
-                if type(a) is int and type(b) is int:
-                    v = a + b
-                    if v < INT_MIN or v > INT_MAX:
-                        raise EvalError("integer overflow", node.span)
-                    return v
-                return await add_values(a, b, d, l.span, r.span)
-            return await node.ev(env, d)
-    except NixError as e:
-        if tfn is not None:
+            else:
+                v = node.fast(env)
+                if v is not NOTFAST:
+                    break
+                if t is A.Add:
+                    # A `+` in tail position (`f (n - 1) + f (n - 2)`) is evaluated in
+                    # this frame: one coroutine less per call.
+                    l = node.left
+                    a = l.fast(env)
+                    if a is NOTFAST:
+                        a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
+                    r = node.right
+                    b = r.fast(env)
+                    if b is NOTFAST:
+                        b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+                    if type(a) is int and type(b) is int:
+                        v = a + b
+                        if v < INT_MIN or v > INT_MAX:
+                            raise EvalError("integer overflow", node.span)
+                    else:
+                        v = await add_values(a, b, d, l.span, r.span)
+                    break
+                elif t is A.Var or t is A.Var0 or t is A.Var1:
+                    # a thunk `fast` could not compute: forced below
+                    depth = node.depth
+                    e = env
+                    while depth:
+                        e = e[0]
+                        depth -= 1
+                    item = e[node.index]
+                    if item.node is BLACKHOLE:
+                        # Nix reports the variable that demanded the value being computed.
+                        raise InfiniteRecursion("infinite recursion encountered", node.span)
+                elif t is A.Select:
+                    item = await _select_item(node, env, d)
+                    if item is _MISSING:
+                        node = node.default
+                        continue
+                    if type(item) is not Thunk:
+                        v = item
+                        break
+                else:
+                    v = await node.ev(env, d)
+                    break
+            # `item` is an unforced thunk: force it in this frame.
+            tn = item.node
+            if tn is BLACKHOLE:
+                raise InfiniteRecursion("infinite recursion encountered", item.env)
+            if pend is None:
+                pend = []
+            pend.append((item, tn, item.env))
+            env = item.env
+            item.node = BLACKHOLE
+            item.env = tn.span  # where the blackhole was forced from, for the error
+            node = tn
+    except BaseException as e:
+        if pend is not None:
+            for th, tn, tenv in pend:
+                th.node = tn
+                th.env = tenv
+        if tfn is not None and isinstance(e, NixError):
             add_call_trace(e, tfn, tspan)
         raise
+    if pend is not None:
+        for th, _tn, _tenv in pend:
+            th.node = None
+            th.env = None
+            th.value = v
+        if STATS is not None:
+            STATS.nrThunksForced += len(pend)
+    return v
 
 
-for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert):
+for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert, A.Var, A.Var0, A.Var1, A.Select):
     _cls.ev = eval_tail  # type: ignore[method-assign]
 
 
@@ -980,8 +1097,9 @@ from nixeval.machine.operators import (  # noqa: E402
     _int_result,
     add_values,
     div_values,
+    equal_simple,
     less_than,
     values_equal,
 )
 
-__all__ = ["_int_result", "add_values", "div_values", "less_than", "values_equal"]
+__all__ = ["_int_result", "add_values", "div_values", "equal_simple", "less_than", "values_equal"]
