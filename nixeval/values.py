@@ -78,6 +78,33 @@ class AttrSet(dict):  # type: ignore[type-arg]
     __slots__ = ("pos", "attr_pos")
 
 
+class PosOverlay:
+    """The attribute positions of `a // b`, made in O(1): a name `b` binds has its
+    position in `over` (b's positions, or None when b has none), any other name its
+    position in `under` (a's). Lookups walk nested overlays iteratively."""
+
+    __slots__ = ("under", "over", "b")
+
+    def __init__(self, under: Any, over: Any, b: dict[str, Any]):
+        self.under = under
+        self.over = over
+        self.b = b
+
+    def get(self, name: str, default: Any = None) -> Any:
+        m = self
+        while True:
+            while type(m) is PosOverlay:
+                if name in m.b:
+                    m = m.over
+                    break
+                m = m.under
+            else:
+                return m.get(name, default) if m is not None else default
+            # `name` is bound by that overlay's `b`: its positions decide
+            if m is None:
+                return default
+
+
 def set_position(v: Any) -> Any:
     """The Span where an attribute set was written, if known."""
     return v.pos if type(v) is AttrSet else None
@@ -150,10 +177,15 @@ class Lambda:
         return "<LAMBDA>"
 
 
-class PrimOp:
-    """A builtin function. See `nixeval.builtins.registry` for how one is declared."""
+# Returned by the sync fast path of an async builtin when the async builtin must run.
+SLOW: Any = type("Slow", (), {"__slots__": (), "__repr__": lambda self: "SLOW"})()
 
-    __slots__ = ("name", "arity", "fn", "strict", "is_async", "impure")
+
+class PrimOp:
+    """A builtin function. See `nixeval.builtins.registry` for how one is declared.
+    `fast` is the optional sync fast path of an async builtin (or None)."""
+
+    __slots__ = ("name", "arity", "fn", "strict", "is_async", "impure", "fast")
 
     def __init__(self, name: str, arity: int, fn: Any, strict: tuple[bool, ...],
                  is_async: bool, impure: bool = False):
@@ -163,6 +195,7 @@ class PrimOp:
         self.strict = strict
         self.is_async = is_async
         self.impure = impure
+        self.fast: Any = None
 
     def __repr__(self) -> str:
         return "<PRIMOP>"

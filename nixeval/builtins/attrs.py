@@ -15,17 +15,20 @@ from nixeval.builtins.registry import (
     expect_function,
     expect_list,
     expect_string,
+    fast_path,
 )
 from nixeval.errors import MissingAttribute, NixError, TypeError_
 from nixeval.machine.eval import call, force
 from nixeval.printer import format_attr_name
 from nixeval.values import (
+    SLOW,
     AttrSet,
     Lambda,
     NixPath,
     NixString,
     PrimOp,
     PrimOpApp,
+    Thunk,
     attr_position,
     set_position,
     show_type,
@@ -64,6 +67,23 @@ async def remove_attrs(s: Any, names: Any) -> Any:
     drop = set()
     for n in names:
         drop.add(str(expect_string(await force(n))))
+    return {k: v for k, v in s.items() if k not in drop}
+
+
+@fast_path("removeAttrs")
+def remove_attrs_fast(s: Any, names: Any) -> Any:
+    """Every name already a forced string."""
+    if not isinstance(s, dict) or type(names) is not list:
+        return SLOW
+    drop = set()
+    for n in names:
+        if type(n) is Thunk:
+            if n.node is not None:
+                return SLOW
+            n = n.value
+        if type(n) is not str and type(n) is not NixString:
+            return SLOW
+        drop.add(str(n))
     return {k: v for k, v in s.items() if k not in drop}
 
 

@@ -15,11 +15,12 @@ from nixeval.builtins.registry import (
     expect_int,
     expect_list,
     expect_string,
+    fast_path,
 )
 from nixeval.errors import EvalError, TypeError_
-from nixeval.machine.eval import call, force, values_equal
+from nixeval.machine.eval import NOTFAST, call, equal_simple, force, values_equal
 from nixeval.syntax import ast as A
-from nixeval.values import Lambda, Thunk, show_type
+from nixeval.values import SLOW, Lambda, Thunk, show_type
 
 # `f x` with f and x in slots 1 and 2 of the thunk's environment.
 _APPLY = A.Apply(A.make_var("f", 0, 1), [A.make_var("x", 0, 2)])
@@ -149,6 +150,24 @@ async def elem(x: Any, xs: Any) -> bool:
     expect_list(xs)
     for y in xs:
         if await values_equal(x, await force(y), 0):
+            return True
+    return False
+
+
+@fast_path("elem")
+def elem_fast(x: Any, xs: Any) -> Any:
+    """Every element forced and comparable without a request."""
+    if type(xs) is not list:
+        return SLOW
+    for y in xs:
+        if type(y) is Thunk:
+            if y.node is not None:
+                return SLOW
+            y = y.value
+        r = equal_simple(x, y)
+        if r is NOTFAST:
+            return SLOW
+        if r:
             return True
     return False
 

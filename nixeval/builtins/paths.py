@@ -9,7 +9,14 @@ import time
 from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
-from nixeval.builtins.registry import builtin, constant, expect_attrs, expect_list, expect_string
+from nixeval.builtins.registry import (
+    builtin,
+    constant,
+    expect_attrs,
+    expect_list,
+    expect_string,
+    fast_path,
+)
 from nixeval.errors import (
     EvalError,
     ImportError_,
@@ -21,7 +28,7 @@ from nixeval.errors import (
 )
 from nixeval.machine.eval import coerce_to_string, current, force
 from nixeval.syntax.lower import canon_path
-from nixeval.values import NixPath, NixString, context_of, make_string
+from nixeval.values import SLOW, NixPath, NixString, context_of, make_string
 
 
 def _mode_information(ev: Any) -> str:
@@ -159,28 +166,42 @@ def _base_name(s: str) -> str:
 async def base_name_of(v: Any) -> Any:
     if type(v) is NixPath:
         return _base_name(v.path)
-    s = await coerce_to_string(v, copy_to_store=False)
-    ctx = context_of(s)
-    s = str(s)
+    return base_name_of_fast(await coerce_to_string(v, copy_to_store=False))
+
+
+@fast_path("baseNameOf")
+def base_name_of_fast(v: Any) -> Any:
+    if type(v) is NixPath:
+        return _base_name(v.path)
+    if type(v) is not str and type(v) is not NixString:
+        return SLOW
+    s = str(v)
     if s.endswith("/"):
         s = s[:-1]
     i = s.rfind("/")
-    return make_string(s[i + 1 :] if i >= 0 else s, ctx)
+    return make_string(s[i + 1 :] if i >= 0 else s, context_of(v))
 
 
 @builtin("dirOf", 1, global_=True)
 async def dir_of(v: Any) -> Any:
     if type(v) is NixPath:
+        return dir_of_fast(v)
+    return dir_of_fast(await coerce_to_string(v, copy_to_store=False))
+
+
+@fast_path("dirOf")
+def dir_of_fast(v: Any) -> Any:
+    if type(v) is NixPath:
         p = v.path
         i = p.rfind("/")
         return NixPath(p[:i] if i > 0 else "/")
-    s = await coerce_to_string(v, copy_to_store=False)
-    ctx = context_of(s)
-    s = str(s)
+    if type(v) is not str and type(v) is not NixString:
+        return SLOW
+    s = str(v)
     i = s.rfind("/")
     if i < 0:
-        return make_string(".", ctx)
-    return make_string(s[:i] if i > 0 else "/", ctx)
+        return make_string(".", context_of(v))
+    return make_string(s[:i] if i > 0 else "/", context_of(v))
 
 
 @builtin("toPath", 1)

@@ -16,6 +16,9 @@ A builtin is a Python function decorated with `@builtin(name, arity, ...)`:
   `Thunk` taken from a list or set), which the machine forces. An `async def` builtin may
   `await` the requests of `nixeval.machine` (`force`, `call`, `force_deep`,
   `coerce_to_string`...): they run on the scheduler, never by Python recursion.
+- An async builtin costs a scheduler segment per call. When its common case needs
+  no request (`stringLength` of a plain string), `@fast_path(name)` gives it a sync
+  companion that the machine tries first; it returns `SLOW` for the other cases.
 - `global_=True` also binds the name in the global scope (`map`, `toString`...);
   a name starting with `__` is bound globally with the underscores (`__add`) and in
   `builtins` without them, as Nix does.
@@ -50,6 +53,7 @@ def lazy_primop(name: str, module: str, arity: int, strict: tuple[bool, ...], is
 
         importlib.import_module(f"nixeval.builtins.{module}")
         op.fn = BUILTINS[name].fn
+        op.fast = BUILTINS[name].fast
         return op.fn(*args)
 
     op.fn = load
@@ -68,6 +72,19 @@ def builtin(name: str, arity: int, *, lazy: tuple[int, ...] = (), global_: bool 
         BUILTINS[name] = op
         if global_:
             GLOBALS.add(name)
+        return fn
+
+    return register
+
+
+def fast_path(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare the sync fast path of async builtin `name` (registered before it): it
+    takes the same forced arguments and returns the result, or `SLOW` when the async
+    builtin must run instead (an argument needs coercion, a call, forcing...). It must
+    not force anything and must leave no trace when it returns SLOW."""
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        BUILTINS[name].fast = fn
         return fn
 
     return register

@@ -8,10 +8,10 @@ import functools
 import re
 from typing import Any
 
-from nixeval.builtins.registry import builtin, expect_int, expect_list, expect_string
+from nixeval.builtins.registry import builtin, expect_int, expect_list, expect_string, fast_path
 from nixeval.errors import EvalError
 from nixeval.machine.eval import coerce_to_string, force
-from nixeval.values import NixString, context_of, make_string
+from nixeval.values import SLOW, NixPath, NixString, Thunk, context_of, make_string
 
 
 def _bytes(s: str) -> bytes:
@@ -26,32 +26,69 @@ def _c_int(n: int) -> int:
     return ((n + 2**31) & 0xFFFFFFFF) - 2**31
 
 
+def _plain(v: Any) -> Any:
+    """`v` as a string when it is one (no coercion needed), else SLOW."""
+    return v if type(v) is str or type(v) is NixString else SLOW
+
+
 @builtin("toString", 1, global_=True)
 async def to_string(v: Any) -> Any:
     return await coerce_to_string(v, copy_to_store=False, coerce_more=True)
 
 
+@fast_path("toString")
+def to_string_fast(v: Any) -> Any:
+    tv = type(v)
+    if tv is str or tv is NixString:
+        return v
+    if tv is int:
+        return str(v)
+    if tv is NixPath:
+        return v.path
+    if tv is bool:
+        return "1" if v else ""
+    if v is None:
+        return ""
+    return SLOW
+
+
 @builtin("stringLength", 1)
 async def string_length(v: Any) -> int:
-    s = await coerce_to_string(v, copy_to_store=True)
-    return len(_bytes(str(s)))
+    return _string_length(await coerce_to_string(v, copy_to_store=True))
+
+
+@fast_path("stringLength")
+def _string_length(s: Any) -> Any:
+    if type(s) is str:
+        return len(s) if s.isascii() else len(_bytes(s))
+    if type(s) is NixString:
+        return len(_bytes(str(s)))
+    return SLOW
 
 
 @builtin("substring", 3)
 async def substring(start: Any, length: Any, s: Any) -> Any:
-    # Nix 2.8 reads both as a C int: truncate to 32 bits as it does
-    start = _c_int(expect_int(start))
-    length = _c_int(expect_int(length))
-    if start < 0:
+    expect_int(start)
+    expect_int(length)
+    if _c_int(start) < 0:
         raise EvalError("negative start position in 'substring'")
-    s = await coerce_to_string(s, copy_to_store=True)
-    ctx = context_of(s)
+    return _substring(start, length, await coerce_to_string(s, copy_to_store=True))
+
+
+@fast_path("substring")
+def _substring(start: Any, length: Any, s: Any) -> Any:
+    if (type(s) is not str and type(s) is not NixString) or type(start) is not int or type(length) is not int:
+        return SLOW
+    # Nix 2.8 reads both as a C int: truncate to 32 bits as it does
+    start = _c_int(start)
+    length = _c_int(length)
+    if start < 0:
+        return SLOW  # the error, raised by the builtin
+    if type(s) is str and s.isascii():
+        return s[start:] if length < 0 else s[start : start + length]
     b = _bytes(str(s))
-    if length < 0:
-        out = b[start:]
-    else:
-        out = b[start : start + length]
-    return make_string(_str(out), ctx)
+    out = b[start:] if length < 0 else b[start : start + length]
+    return make_string(_str(out), context_of(s))
 
 
 @builtin("concatStringsSep", 2)
@@ -67,6 +104,28 @@ async def concat_strings_sep(sep: Any, xs: Any) -> Any:
     return make_string(str(sep).join(parts), ctx)
 
 
+@fast_path("concatStringsSep")
+def concat_strings_sep_fast(sep: Any, xs: Any) -> Any:
+    """Every element a forced string."""
+    if type(sep) is not str or type(xs) is not list:
+        return SLOW
+    parts = []
+    ctx: set[str] = set()
+    for x in xs:
+        tx = type(x)
+        if tx is Thunk:
+            if x.node is not None:
+                return SLOW
+            x = x.value
+            tx = type(x)
+        if tx is NixString:
+            ctx |= x.context
+        elif tx is not str:
+            return SLOW
+        parts.append(x)
+    return make_string(sep.join(parts), ctx)
+
+
 @functools.lru_cache(maxsize=256)
 def _alternation(pats: tuple[bytes, ...]) -> re.Pattern[bytes]:
     return re.compile(b"|".join(re.escape(p) for p in pats), re.S)
@@ -74,16 +133,47 @@ def _alternation(pats: tuple[bytes, ...]) -> re.Pattern[bytes]:
 
 @builtin("replaceStrings", 3)
 async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
-    """Left to right over the bytes of `s`, the first matching pattern wins; an empty
-    pattern matches before every byte and at the end. Every pattern and replacement is
-    forced (patterns first), before the subject string is checked."""
+    """Every pattern and replacement is forced (patterns first), before the subject
+    string is checked."""
     expect_list(froms)
     expect_list(tos)
     if len(froms) != len(tos):
         raise EvalError("'from' and 'to' arguments to 'replaceStrings' have different lengths")
-    pats = [_bytes(str(expect_string(await force(f)))) for f in froms]
-    reps_s = [expect_string(await force(t)) for t in tos]
-    expect_string(s)
+    pats = [expect_string(await force(f)) for f in froms]
+    reps = [expect_string(await force(t)) for t in tos]
+    return _replace(pats, reps, expect_string(s))
+
+
+@fast_path("replaceStrings")
+def replace_strings_fast(froms: Any, tos: Any, s: Any) -> Any:
+    """Patterns and replacements already forced strings, the same number of each."""
+    if (type(froms) is not list or type(tos) is not list or len(froms) != len(tos)
+            or (type(s) is not str and type(s) is not NixString)):
+        return SLOW
+    pats = _forced_strings(froms)
+    reps = _forced_strings(tos)
+    if pats is None or reps is None:
+        return SLOW
+    return _replace(pats, reps, s)
+
+
+def _forced_strings(xs: list[Any]) -> list[Any] | None:
+    out = []
+    for x in xs:
+        if type(x) is Thunk:
+            if x.node is not None:
+                return None
+            x = x.value
+        if type(x) is not str and type(x) is not NixString:
+            return None
+        out.append(x)
+    return out
+
+
+def _replace(pats_s: list[Any], reps_s: list[Any], s: Any) -> Any:
+    """Left to right over the bytes of `s`, the first matching pattern wins; an empty
+    pattern matches before every byte and at the end."""
+    pats = [_bytes(str(p)) for p in pats_s]
     reps = [_bytes(str(r)) for r in reps_s]
     ctx = set(context_of(s))
     used: set[int] = set()

@@ -20,15 +20,14 @@ from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin
 
 _INT_MAX = 2**31 - 1
-_INT_MIN = -(2**31)
 _DIGITS = frozenset("0123456789")
 
 
 def _as_int(c: str) -> int | None:
-    if not c or not all(ch in _DIGITS for ch in c):
+    if not (c.isascii() and c.isdigit()):
         return None
     n = int(c)
-    return n if _INT_MIN <= n <= _INT_MAX else None
+    return n if n <= _INT_MAX else None
 
 
 def split_version(s: str) -> list[str]:
@@ -82,6 +81,8 @@ def compare_versions(v1: str, v2: str) -> int:
     for k in range(max(len(a), len(b))):
         c1 = a[k] if k < len(a) else ""
         c2 = b[k] if k < len(b) else ""
+        if c1 == c2:
+            continue
         if _components_lt(c1, c2):
             return -1
         if _components_lt(c2, c1):

@@ -29,6 +29,7 @@ from nixeval.values import (
     AttrSet,
     NixPath,
     NixString,
+    PosOverlay,
     Thunk,
     make_string,
     show_type,
@@ -268,9 +269,9 @@ def _update(a: Any, b: Any, span: Any) -> Any:
         pb = b.attr_pos if tb is AttrSet else None
         out.pos = a.pos if ta is AttrSet else b.pos  # type: ignore[attr-defined]
         if pa and pb:
-            out.attr_pos = {**pa, **pb}  # type: ignore[attr-defined]
+            out.attr_pos = PosOverlay(pa, pb, b)  # type: ignore[attr-defined]
         elif pa:
-            out.attr_pos = {k: s for k, s in pa.items() if k not in b}  # type: ignore[attr-defined]
+            out.attr_pos = PosOverlay(pa, None, b)  # type: ignore[attr-defined]
         else:
             out.attr_pos = pb  # type: ignore[attr-defined]
     else:
@@ -310,10 +311,11 @@ def _compare_binop(kind: int) -> Any:
         b = r.fast(env)  # type: ignore[attr-defined]
         if b is NOTFAST:
             b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
-        if kind == 0:
-            return await values_equal(a, b, d)
-        if kind == 1:
-            return not await values_equal(a, b, d)
+        if kind < 2:
+            r = equal_simple(a, b)
+            if r is NOTFAST:
+                r = await values_equal(a, b, d)
+            return r if kind == 0 else not r
         if type(a) is int and type(b) is int:
             return (a < b, a > b, a <= b, a >= b)[kind - 2]
         if kind == 2:
@@ -383,6 +385,26 @@ for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), 
                     (A.NEq, _neq_fast), (A.Lt, _lt_fast), (A.Gt, _gt_fast), (A.Le, _le_fast),
                     (A.Ge, _ge_fast), (A.Not, _not_fast)):
     _cls.fast = _fast  # type: ignore[attr-defined]
+
+
+def equal_simple(a: Any, b: Any) -> Any:
+    """`a == b` for two forced values when neither is a list or a set (functions
+    compare unequal), else NOTFAST."""
+    ta = type(a)
+    tb = type(b)
+    if ta is str or ta is NixString:
+        return (tb is str or tb is NixString) and str(a) == str(b)
+    if ta is int or ta is float:
+        return (tb is int or tb is float) and a == b
+    if ta is bool:
+        return a is b
+    if a is None:
+        return b is None
+    if ta is list or tb is list or issubclass(ta, dict) or issubclass(tb, dict):
+        return NOTFAST
+    if ta is NixPath:
+        return tb is NixPath and a.path == b.path
+    return False
 
 
 async def values_equal(a: Any, b: Any, d: int) -> bool:
