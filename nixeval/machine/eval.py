@@ -516,6 +516,57 @@ async def _select_item(self: A.Select, env: list[Any], d: int) -> Any:
     return v
 
 
+async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
+    e = self.expr
+    v = e.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        v = await (e.ev(env, d + 1) if d < BUDGET else spawn(e.ev(env, 0)))
+    default = self.default
+    for an in self.path:
+        name = an.name if an.name is not None else await _attr_name(an, env, d)
+        if not isinstance(v, dict):
+            if default is not None:
+                return await eval_node(default, env, d)
+            raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
+        item = v.get(name, _MISSING)
+        if STATS is not None:
+            STATS.nrLookups += 1
+        if item is _MISSING:
+            if default is not None:
+                return await eval_node(default, env, d)
+            raise MissingAttribute(f"attribute '{name}' missing", self.span)
+        if type(item) is Thunk:
+            tnode = item.node
+            if tnode is None:
+                item2 = item.value
+            elif d < BUDGET and tnode is not BLACKHOLE:
+                # force_thunk, written out: one coroutine less per selected attribute
+                tenv = item.env
+                item.node = BLACKHOLE
+                item.env = tnode.span
+                try:
+                    item2 = tnode.fast(tenv)
+                    if item2 is NOTFAST:
+                        item2 = await tnode.ev(tenv, d + 1)
+                except BaseException:
+                    item.node = tnode
+                    item.env = tenv
+                    raise
+                item.node = None
+                item.env = None
+                item.value = item2
+                if STATS is not None:
+                    STATS.nrThunksForced += 1
+            else:
+                item2 = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
+            v[name] = item2
+            item = item2
+        v = item
+    return v
+
+
+
+
 def _select_fast(self: A.Select, env: list[Any]) -> Any:
     """`e.a.b` when every step is at hand: static names, present attributes, values
     already forced (or leafy); else NOTFAST and `_select_ev` does the work."""
@@ -544,6 +595,7 @@ def _select_fast(self: A.Select, env: list[Any]) -> Any:
 
 
 A.Select.fast = _select_fast  # type: ignore[attr-defined]
+A.Select.ev = _select_ev  # type: ignore[method-assign]
 
 
 async def _hasattr_ev(self: A.HasAttr, env: list[Any], d: int) -> Any:
@@ -775,6 +827,10 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     tspan: Any = None
     pend: Any = None
     item: Any
+    # A node's `ev` is only called once its `fast` has failed: not tried again for
+    # the node this frame was entered with (every node that reaches the `ev` call
+    # below has an `ev`, so skipping `fast` is always safe).
+    entry = node if env is not None else None
     if env is None:
         item = node
         tn = item.node
@@ -903,9 +959,10 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                 node = node.body
                 continue
             else:
-                v = node.fast(env)
-                if v is not NOTFAST:
-                    break
+                if node is not entry:
+                    v = node.fast(env)
+                    if v is not NOTFAST:
+                        break
                 if t is A.Add:
                     # A `+` in tail position (`f (n - 1) + f (n - 2)`) is evaluated in
                     # this frame: one coroutine less per call.
@@ -932,6 +989,12 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                         e = e[0]
                         depth -= 1
                     item = e[node.index]
+                    if type(item) is not Thunk:
+                        v = item
+                        break
+                    if item.node is None:
+                        v = item.value
+                        break
                     if item.node is BLACKHOLE:
                         # Nix reports the variable that demanded the value being computed.
                         raise InfiniteRecursion("infinite recursion encountered", node.span)
@@ -975,7 +1038,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     return v
 
 
-for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert, A.Var, A.Var0, A.Var1, A.Select):
+for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert, A.Var, A.Var0, A.Var1):
     _cls.ev = eval_tail  # type: ignore[method-assign]
 
 
