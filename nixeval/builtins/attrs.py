@@ -16,6 +16,7 @@ from nixeval.builtins.registry import (
     expect_list,
     expect_string,
     fast_path,
+    forced_strings,
 )
 from nixeval.errors import MissingAttribute, NixError, TypeError_
 from nixeval.machine.eval import call, force
@@ -28,7 +29,6 @@ from nixeval.values import (
     NixString,
     PrimOp,
     PrimOpApp,
-    Thunk,
     attr_position,
     set_position,
     show_type,
@@ -75,15 +75,10 @@ def remove_attrs_fast(s: Any, names: Any) -> Any:
     """Every name already a forced string."""
     if not isinstance(s, dict) or type(names) is not list:
         return SLOW
-    drop = set()
-    for n in names:
-        if type(n) is Thunk:
-            if n.node is not None:
-                return SLOW
-            n = n.value
-        if type(n) is not str and type(n) is not NixString:
-            return SLOW
-        drop.add(str(n))
+    strings = forced_strings(names)
+    if strings is None:
+        return SLOW
+    drop = {str(n) for n in strings}
     return {k: v for k, v in s.items() if k not in drop}
 
 

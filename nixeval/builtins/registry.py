@@ -34,7 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nixeval.errors import TypeError_
-from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, show_type
+from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, show_type
 
 _CO_COROUTINE = 0x80
 BUILTINS: dict[str, PrimOp] = {}
@@ -88,6 +88,21 @@ def fast_path(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         return fn
 
     return register
+
+
+def forced_strings(xs: list[Any]) -> list[Any] | None:
+    """The elements of a list as strings, for a fast path: None unless every element
+    is already a forced string."""
+    out = []
+    for x in xs:
+        if type(x) is Thunk:
+            if x.node is not None:
+                return None
+            x = x.value
+        if type(x) is not str and type(x) is not NixString:
+            return None
+        out.append(x)
+    return out
 
 
 def constant(name: str, *, global_: bool = False) -> Callable[[Callable[[], Any]], Callable[[], Any]]:

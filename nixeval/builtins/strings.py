@@ -8,10 +8,17 @@ import functools
 import re
 from typing import Any
 
-from nixeval.builtins.registry import builtin, expect_int, expect_list, expect_string, fast_path
+from nixeval.builtins.registry import (
+    builtin,
+    expect_int,
+    expect_list,
+    expect_string,
+    fast_path,
+    forced_strings,
+)
 from nixeval.errors import EvalError
 from nixeval.machine.eval import coerce_to_string, force
-from nixeval.values import SLOW, NixPath, NixString, Thunk, context_of, make_string
+from nixeval.values import SLOW, NixPath, NixString, context_of, make_string
 
 
 def _bytes(s: str) -> bytes:
@@ -109,20 +116,13 @@ def concat_strings_sep_fast(sep: Any, xs: Any) -> Any:
     """Every element a forced string."""
     if type(sep) is not str or type(xs) is not list:
         return SLOW
-    parts = []
+    parts = forced_strings(xs)
+    if parts is None:
+        return SLOW
     ctx: set[str] = set()
-    for x in xs:
-        tx = type(x)
-        if tx is Thunk:
-            if x.node is not None:
-                return SLOW
-            x = x.value
-            tx = type(x)
-        if tx is NixString:
+    for x in parts:
+        if type(x) is NixString:
             ctx |= x.context
-        elif tx is not str:
-            return SLOW
-        parts.append(x)
     return make_string(sep.join(parts), ctx)
 
 
@@ -150,24 +150,11 @@ def replace_strings_fast(froms: Any, tos: Any, s: Any) -> Any:
     if (type(froms) is not list or type(tos) is not list or len(froms) != len(tos)
             or (type(s) is not str and type(s) is not NixString)):
         return SLOW
-    pats = _forced_strings(froms)
-    reps = _forced_strings(tos)
+    pats = forced_strings(froms)
+    reps = forced_strings(tos)
     if pats is None or reps is None:
         return SLOW
     return _replace(pats, reps, s)
-
-
-def _forced_strings(xs: list[Any]) -> list[Any] | None:
-    out = []
-    for x in xs:
-        if type(x) is Thunk:
-            if x.node is not None:
-                return None
-            x = x.value
-        if type(x) is not str and type(x) is not NixString:
-            return None
-        out.append(x)
-    return out
 
 
 def _replace(pats_s: list[Any], reps_s: list[Any], s: Any) -> Any:

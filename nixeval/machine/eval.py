@@ -478,93 +478,41 @@ async def _attr_name(an: A.AttrName, env: list[Any], d: int) -> str:
     return str(v)
 
 
-async def _select_item(self: A.Select, env: list[Any], d: int) -> Any:
-    """The attribute `e.a.b` selects, as an item: a value, or the unforced thunk of
-    the last attribute (which `eval_tail` forces in its own frame); `_MISSING` when
-    the `or` default applies."""
-    e = self.expr
-    v = e.fast(env)  # type: ignore[attr-defined]
-    if v is NOTFAST:
-        v = await (e.ev(env, d + 1) if d < BUDGET else spawn(e.ev(env, 0)))
-    path = self.path
-    last = len(path) - 1
-    i = 0
-    for an in path:
-        name = an.name if an.name is not None else await _attr_name(an, env, d)
-        if not isinstance(v, dict):
-            if self.default is not None:
-                return _MISSING
-            raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
-        item = v.get(name, _MISSING)
-        if STATS is not None:
-            STATS.nrLookups += 1
-        if item is _MISSING:
-            if self.default is not None:
-                return _MISSING
-            raise MissingAttribute(f"attribute '{name}' missing", self.span)
-        if type(item) is Thunk:
-            tnode = item.node
-            if tnode is None:
-                item = item.value
-            elif i == last:
-                return item
-            else:
-                item = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
-            v[name] = item
-        v = item
-        i += 1
-    return v
-
-
-async def _select_ev(self: A.Select, env: list[Any], d: int) -> Any:
+async def _select_ev(self: A.Select, env: list[Any], d: int, tail: bool = False) -> Any:
+    """`e.a.b` or `e.a.b or default`. With `tail` (for `eval_tail`, which forces it in
+    its own frame) the last attribute is returned as its item when that is a
+    suspended thunk, and `_MISSING` stands for "the default applies"."""
     e = self.expr
     v = e.fast(env)  # type: ignore[attr-defined]
     if v is NOTFAST:
         v = await (e.ev(env, d + 1) if d < BUDGET else spawn(e.ev(env, 0)))
     default = self.default
-    for an in self.path:
+    path = self.path
+    last = path[-1]
+    for an in path:
         name = an.name if an.name is not None else await _attr_name(an, env, d)
         if not isinstance(v, dict):
             if default is not None:
-                return await eval_node(default, env, d)
+                return _MISSING if tail else await eval_node(default, env, d)
             raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
         item = v.get(name, _MISSING)
         if STATS is not None:
             STATS.nrLookups += 1
         if item is _MISSING:
             if default is not None:
-                return await eval_node(default, env, d)
+                return _MISSING if tail else await eval_node(default, env, d)
             raise MissingAttribute(f"attribute '{name}' missing", self.span)
         if type(item) is Thunk:
             tnode = item.node
             if tnode is None:
-                item2 = item.value
-            elif d < BUDGET and tnode is not BLACKHOLE:
-                # force_thunk, written out: one coroutine less per selected attribute
-                tenv = item.env
-                item.node = BLACKHOLE
-                item.env = tnode.span
-                try:
-                    item2 = tnode.fast(tenv)
-                    if item2 is NOTFAST:
-                        item2 = await tnode.ev(tenv, d + 1)
-                except BaseException:
-                    item.node = tnode
-                    item.env = tenv
-                    raise
-                item.node = None
-                item.env = None
-                item.value = item2
-                if STATS is not None:
-                    STATS.nrThunksForced += 1
+                item = item.value
+            elif tail and an is last and tnode is not BLACKHOLE:
+                return item
             else:
-                item2 = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
-            v[name] = item2
-            item = item2
+                item = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
+            v[name] = item
         v = item
     return v
-
-
 
 
 def _select_fast(self: A.Select, env: list[Any]) -> Any:
@@ -999,7 +947,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                         # Nix reports the variable that demanded the value being computed.
                         raise InfiniteRecursion("infinite recursion encountered", node.span)
                 elif t is A.Select:
-                    item = await _select_item(node, env, d)
+                    item = await _select_ev(node, env, d, True)
                     if item is _MISSING:
                         node = node.default
                         continue

@@ -153,21 +153,14 @@ def _not_fast(self: A.UnOp, env: list[Any]) -> Any:
     return NOTFAST
 
 
-async def _add_ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-    l = self.left
-    a = l.fast(env)  # type: ignore[attr-defined]
-    if a is NOTFAST:
-        a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
-    r = self.right
-    b = r.fast(env)  # type: ignore[attr-defined]
-    if b is NOTFAST:
-        b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
+def _add_ints(a: Any, b: Any, span: Any) -> Any:
     if type(a) is int and type(b) is int:
-        v = a + b
-        if v < INT_MIN or v > INT_MAX:
-            raise EvalError("integer overflow", self.span)
-        return v
-    return await add_values(a, b, d, self.left.span, self.right.span)
+        return _int_result(a + b, span)
+    return NOTFAST
+
+
+async def _add_slow(a: Any, b: Any, d: int, node: A.BinOp) -> Any:
+    return await add_values(a, b, d, node.left.span, node.right.span)
 
 
 async def add_values(a: Any, b: Any, d: int, lspan: Any, rspan: Any) -> Any:
@@ -282,8 +275,10 @@ def _update(a: Any, b: Any, span: Any) -> Any:
     return out
 
 
-def _strict_binop(fn: Any) -> Any:
-    """The `ev` of an operator that evaluates both operands, then applies `fn`."""
+def _strict_binop(fn: Any, slow: Any = None) -> Any:
+    """The `ev` of an operator that evaluates both operands, then applies `fn(a, b,
+    span)`; when that gives NOTFAST, `await slow(a, b, d, node)` (a comparison of
+    lists or sets, `+` of strings and paths...)."""
 
     async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
         l = self.left
@@ -294,39 +289,56 @@ def _strict_binop(fn: Any) -> Any:
         b = r.fast(env)  # type: ignore[attr-defined]
         if b is NOTFAST:
             b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
-        return fn(a, b, self.span)
+        v = fn(a, b, self.span)
+        if v is NOTFAST:
+            return await slow(a, b, d, self)
+        return v
 
     return ev
 
 
-def _compare_binop(kind: int) -> Any:
-    """`==`, `!=`, `<`, `>`, `<=`, `>=`: both operands, then a possibly async test."""
+# The comparisons: a sync test for the simple cases, an async one for the rest.
 
-    async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-        l = self.left
-        a = l.fast(env)  # type: ignore[attr-defined]
-        if a is NOTFAST:
-            a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
-        r = self.right
-        b = r.fast(env)  # type: ignore[attr-defined]
-        if b is NOTFAST:
-            b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
-        if kind < 2:
-            r = equal_simple(a, b)
-            if r is NOTFAST:
-                r = await values_equal(a, b, d)
-            return r if kind == 0 else not r
+def _eq(a: Any, b: Any, span: Any) -> Any:
+    return equal_simple(a, b)
+
+
+def _neq(a: Any, b: Any, span: Any) -> Any:
+    r = equal_simple(a, b)
+    return r if r is NOTFAST else not r
+
+
+async def _eq_slow(a: Any, b: Any, d: int, node: A.BinOp) -> bool:
+    return await values_equal(a, b, d)
+
+
+async def _neq_slow(a: Any, b: Any, d: int, node: A.BinOp) -> bool:
+    return not await values_equal(a, b, d)
+
+
+def _int_order(test: Any) -> Any:
+    def fn(a: Any, b: Any, span: Any) -> Any:
         if type(a) is int and type(b) is int:
-            return (a < b, a > b, a <= b, a >= b)[kind - 2]
-        if kind == 2:
-            return await less_than(a, b, d, self.span)
-        if kind == 3:
-            return await less_than(b, a, d, self.span)
-        if kind == 4:
-            return not await less_than(b, a, d, self.span)
-        return not await less_than(a, b, d, self.span)
+            return test(a, b)
+        return NOTFAST
 
-    return ev
+    return fn
+
+
+async def _lt_slow(a: Any, b: Any, d: int, node: A.BinOp) -> bool:
+    return await less_than(a, b, d, node.span)
+
+
+async def _gt_slow(a: Any, b: Any, d: int, node: A.BinOp) -> bool:
+    return await less_than(b, a, d, node.span)
+
+
+async def _le_slow(a: Any, b: Any, d: int, node: A.BinOp) -> bool:
+    return not await less_than(b, a, d, node.span)
+
+
+async def _ge_slow(a: Any, b: Any, d: int, node: A.BinOp) -> bool:
+    return not await less_than(a, b, d, node.span)
 
 
 async def _operand(n: A.Node, env: list[Any], d: int) -> Any:
@@ -373,12 +385,16 @@ async def _neg_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
     return 0.0 - v
 
 
-for _cls, _fn in ((A.Add, _add_ev), (A.Sub, _strict_binop(_sub)), (A.Mul, _strict_binop(_mul)),
-                  (A.Div, _strict_binop(div_values)), (A.Concat, _strict_binop(_concat)),
-                  (A.Update, _strict_binop(_update)), (A.Eq, _compare_binop(0)),
-                  (A.NEq, _compare_binop(1)), (A.Lt, _compare_binop(2)), (A.Gt, _compare_binop(3)),
-                  (A.Le, _compare_binop(4)), (A.Ge, _compare_binop(5)), (A.And, _and_ev),
-                  (A.Or, _or_ev), (A.Impl, _impl_ev), (A.Not, _not_ev), (A.Neg, _neg_ev)):
+for _cls, _fn in ((A.Add, _strict_binop(_add_ints, _add_slow)), (A.Sub, _strict_binop(_sub)),
+                  (A.Mul, _strict_binop(_mul)), (A.Div, _strict_binop(div_values)),
+                  (A.Concat, _strict_binop(_concat)), (A.Update, _strict_binop(_update)),
+                  (A.Eq, _strict_binop(_eq, _eq_slow)), (A.NEq, _strict_binop(_neq, _neq_slow)),
+                  (A.Lt, _strict_binop(_int_order(lambda a, b: a < b), _lt_slow)),
+                  (A.Gt, _strict_binop(_int_order(lambda a, b: a > b), _gt_slow)),
+                  (A.Le, _strict_binop(_int_order(lambda a, b: a <= b), _le_slow)),
+                  (A.Ge, _strict_binop(_int_order(lambda a, b: a >= b), _ge_slow)),
+                  (A.And, _and_ev), (A.Or, _or_ev), (A.Impl, _impl_ev), (A.Not, _not_ev),
+                  (A.Neg, _neg_ev)):
     _cls.ev = _fn  # type: ignore[method-assign]
 
 for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), (A.Eq, _eq_fast),
