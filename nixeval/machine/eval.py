@@ -6,9 +6,13 @@ Invariants:
   is entered by direct `await` while `d < BUDGET`, else handed to the scheduler with
   `spawn` (a fresh segment at depth 0). So Python's stack never grows past ~BUDGET
   frames, whatever the Nix recursion depth.
-- `node.fast(env)` is the synchronous fast path: the value when it is available
-  without forcing anything (constants, forced variables, closures, literals), else
-  `NOTFAST`. `NOTFAST` never leaves this module.
+- `node.fast(env)` is the synchronous fast path: the value when it can be computed
+  without a coroutine, else `NOTFAST` (then `ev` starts over). It recurses into strict
+  children (only on nodes of small height, `leafy`), forces thunks and calls functions
+  and sync builtins, within a budget of nesting (`FAST_BUDGET`). It has no effects
+  beyond memoising thunks it forced, and it never raises a Nix error: where `ev`
+  would fail, `fast` gives NOTFAST and `ev`, evaluating again, raises the error with
+  its context. `NOTFAST` never leaves this module.
 - Tail positions (if branches, let/with/assert bodies, the body of the function in
   an application) loop inside `eval_tail` rather than nesting a frame.
 - `node.item(env)` makes the *item* for a lazy position (function argument, list
@@ -106,6 +110,9 @@ async def force(item: Any) -> Any:
         return item
     if item.node is None:
         return item.value
+    v = _force_fast(item)
+    if v is not NOTFAST:
+        return v
     return await force_thunk(item, 1)
 
 
@@ -114,6 +121,9 @@ async def _force_item(item: Any, d: int) -> Any:
         return item
     if item.node is None:
         return item.value
+    v = _force_fast(item)
+    if v is not NOTFAST:
+        return v
     if d < BUDGET:
         return await force_thunk(item, d + 1)
     return await spawn(force_thunk(item, 0))
@@ -183,32 +193,63 @@ A.Const.item = _const_fast  # type: ignore[attr-defined]
 A.Const.ev = _const_ev  # type: ignore[method-assign]
 
 
+# Nesting of synchronous work inside `fast`: thunks forced and functions called.
 _fast_depth = 0
 FAST_BUDGET = 40
 # After a synchronous attempt ran out of budget, the next attempts are skipped: the
 # machine is then descending a long chain of thunks (`x1 = x0 + 1; x2 = x1 + 1; ...`)
 # and retrying 40 levels at each step would make the descent quadratic.
 _fast_cooldown = 0
+# The same for function calls, with a longer pause: in a deep recursion every
+# attempt redoes up to FAST_BUDGET calls for nothing, so attempts must be rare.
+_call_cooldown = 0
+CALL_COOLDOWN = 2000
 
 
-def _force_leafy(v: Thunk) -> Any:
-    """Compute an unforced thunk synchronously when its node is a leafy operator
-    (`n - 1`) whose operands are at hand; else NOTFAST. The thunk is blackholed
-    meanwhile, and the synchronous nesting is bounded, so a chain of such thunks
-    cannot recurse deeply."""
-    global _fast_depth, _fast_cooldown
+def _out_of_budget() -> bool:
+    """Whether `fast` may not force one thunk more (and start the cooldowns if so)."""
+    global _fast_cooldown, _call_cooldown
+    if _fast_cooldown:
+        _fast_cooldown -= 1
+        return True
+    if _fast_depth > FAST_BUDGET:
+        _fast_cooldown = FAST_BUDGET
+        _call_cooldown = CALL_COOLDOWN
+        return True
+    return False
+
+
+def _no_calls() -> bool:
+    """Whether `fast` may not call one function more (and start the cooldowns if so)."""
+    global _fast_cooldown, _call_cooldown
+    if _call_cooldown:
+        _call_cooldown -= 1
+        return True
+    if _fast_depth > FAST_BUDGET:
+        _fast_cooldown = FAST_BUDGET
+        _call_cooldown = CALL_COOLDOWN
+        return True
+    return False
+
+
+def _force_fast(v: Thunk) -> Any:
+    """Compute an unforced thunk synchronously when its node's `fast` can; else
+    NOTFAST, the thunk as it was. The thunk is blackholed meanwhile (forcing it again
+    inside is NOTFAST, and `ev` then reports the infinite recursion)."""
+    global _fast_depth
     node = v.node
     if not node.leafy:
         return NOTFAST
-    if _fast_depth > FAST_BUDGET or _fast_cooldown:
-        if _fast_cooldown:
-            _fast_cooldown -= 1
-        else:
-            _fast_cooldown = FAST_BUDGET
+    if (_fast_depth > FAST_BUDGET or _fast_cooldown) and _out_of_budget():
         return NOTFAST
     _fast_depth += 1
     v.node = BLACKHOLE
-    r = node.fast(v.env)
+    try:
+        r = node.fast(v.env)
+    except BaseException:
+        _fast_depth -= 1
+        v.node = node
+        raise
     _fast_depth -= 1
     if r is NOTFAST:
         v.node = node
@@ -231,7 +272,7 @@ def _var_fast(self: A.Var, env: list[Any]) -> Any:
         if v.node is None:
             env[self.index] = v = v.value
             return v
-        r = _force_leafy(v)
+        r = _force_fast(v)
         if r is not NOTFAST:
             env[self.index] = r
         return r
@@ -248,6 +289,7 @@ def _var_item(self: A.Var, env: list[Any]) -> Any:
 
 A.Var.fast = _var_fast  # type: ignore[attr-defined]
 A.Var.item = _var_item  # type: ignore[attr-defined]
+A.Var.leafy = True
 
 
 def _var0_fast(self: A.Var, env: list[Any]) -> Any:
@@ -256,7 +298,7 @@ def _var0_fast(self: A.Var, env: list[Any]) -> Any:
         if v.node is None:
             env[self.index] = v = v.value
             return v
-        r = _force_leafy(v)
+        r = _force_fast(v)
         if r is not NOTFAST:
             env[self.index] = r
         return r
@@ -270,7 +312,7 @@ def _var1_fast(self: A.Var, env: list[Any]) -> Any:
         if v.node is None:
             env[self.index] = v = v.value
             return v
-        r = _force_leafy(v)
+        r = _force_fast(v)
         if r is not NOTFAST:
             env[self.index] = r
         return r
@@ -343,8 +385,13 @@ def _lambda_fast(self: A.Lambda, env: list[Any]) -> Any:
 
 
 # Items for lambdas, lists and sets are thunks, as in Nix: lazy printing shows them
-# as <CODE> until something forces them.
+# as <CODE> until something forces them. Forcing one costs no coroutine: their `fast`
+# never fails (a set with dynamic names aside) and never forces anything, so they
+# count as leafy for `_force_fast`.
 A.Lambda.fast = _lambda_fast  # type: ignore[attr-defined]
+A.Lambda.leafy = True
+A.List.leafy = True
+A.Attrs.leafy = True
 
 
 def _list_fast(self: A.List, env: list[Any]) -> Any:
@@ -432,7 +479,22 @@ async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
     return make_string("".join(out), ctx)
 
 
+def _str_fast(self: A.Str, env: list[Any]) -> Any:
+    """An interpolated string whose parts are all plain strings."""
+    if not self.leafy:
+        return NOTFAST
+    out = []
+    for p in self.parts:
+        if type(p) is not str:
+            p = p.fast(env)  # type: ignore[attr-defined]
+            if type(p) is not str:
+                return NOTFAST
+        out.append(p)
+    return "".join(out)
+
+
 A.Str.ev = _str_ev  # type: ignore[method-assign]
+A.Str.fast = _str_fast  # type: ignore[attr-defined]
 
 
 async def _path_interp_ev(self: A.PathInterp, env: list[Any], d: int) -> Any:
@@ -516,23 +578,29 @@ async def _select_ev(self: A.Select, env: list[Any], d: int, tail: bool = False)
 
 
 def _select_fast(self: A.Select, env: list[Any]) -> Any:
-    """`e.a.b` when every step is at hand: static names, present attributes, values
-    already forced (or leafy); else NOTFAST and `_select_ev` does the work."""
+    """`e.a.b` (or `... or default`) when every step can be computed synchronously
+    (static names; else NOTFAST and `_select_ev` does the work)."""
+    if not self.leafy:
+        return NOTFAST
     v = self.expr.fast(env)  # type: ignore[attr-defined]
     if v is NOTFAST:
         return NOTFAST
     for an in self.path:
         name = an.name
-        if name is None or not isinstance(v, dict):
+        if not isinstance(v, dict):
+            if self.default is not None:
+                return self.default.fast(env)  # type: ignore[attr-defined]
             return NOTFAST
         item = v.get(name, _MISSING)
         if item is _MISSING:
+            if self.default is not None:
+                return self.default.fast(env)  # type: ignore[attr-defined]
             return NOTFAST
         if type(item) is Thunk:
             if item.node is None:
                 item = item.value
             else:
-                item = _force_leafy(item)
+                item = _force_fast(item)
                 if item is NOTFAST:
                     return NOTFAST
             v[name] = item
@@ -564,7 +632,31 @@ async def _hasattr_ev(self: A.HasAttr, env: list[Any], d: int) -> Any:
     return True
 
 
+def _hasattr_fast(self: A.HasAttr, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if v is NOTFAST:
+        return NOTFAST
+    path = self.path
+    last = path[-1]
+    for an in path:
+        if not isinstance(v, dict):
+            return False
+        item = v.get(an.name, _MISSING)
+        if item is _MISSING:
+            return False
+        if an is not last:
+            if type(item) is Thunk:
+                item = item.value if item.node is None else _force_fast(item)
+                if item is NOTFAST:
+                    return NOTFAST
+            v = item
+    return True
+
+
 A.HasAttr.ev = _hasattr_ev  # type: ignore[method-assign]
+A.HasAttr.fast = _hasattr_fast  # type: ignore[attr-defined]
 
 
 # --- control flow and calls: the tail loop -----------------------------------------------
@@ -584,11 +676,16 @@ def _lambda_desc(node: A.Lambda) -> str:
 
 async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
     """The environment of a call of closure `f` with argument item `arg`."""
+    if f.node.formals is None:
+        return [f.env, arg]
+    return bind_formals(f, await _force_item(arg, d), span)
+
+
+def bind_formals(f: Lambda, a: Any, span: Any) -> list[Any]:
+    """The environment of a call of closure `f`, which has formals, with the forced
+    argument `a`."""
     node = f.node
     formals = node.formals
-    if formals is None:
-        return [f.env, arg]
-    a = await _force_item(arg, d)
     if not isinstance(a, dict):
         raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
     env: list[Any] = [f.env]
@@ -720,6 +817,104 @@ def _primop_sync(f: Any, arg: Any, span: Any) -> Any:
     if type(r) is Thunk and r.node is None:
         return r.value
     return r
+
+
+def apply_fast(f: Any, items: Any, span: Any) -> Any:
+    """Apply function value `f` to argument items synchronously: closures whose body
+    `fast` computes (one level of the nesting budget each) and sync builtins; else
+    NOTFAST (a Nix error included: `ev` raises it again, in context)."""
+    global _fast_depth
+    for it in items:
+        tf = type(f)
+        if tf is Lambda:
+            if (_fast_depth > FAST_BUDGET or _call_cooldown) and _no_calls():
+                return NOTFAST
+            fnode = f.node
+            if fnode.formals is None:
+                env = [f.env, it]
+            else:
+                if type(it) is Thunk:
+                    it = it.value if it.node is None else _force_fast(it)
+                    if it is NOTFAST:
+                        return NOTFAST
+                try:
+                    env = bind_formals(f, it, span)
+                except NixError:
+                    return NOTFAST
+            _fast_depth += 1
+            try:
+                f = fnode.body.fast(env)
+            finally:
+                _fast_depth -= 1
+            if f is NOTFAST:
+                return NOTFAST
+            if STATS is not None:
+                STATS.nrFunctionCalls += 1
+                STATS.envs += 1
+                STATS.envElements += len(env) - 1
+        elif tf is PrimOp or tf is PrimOpApp:
+            try:
+                r = _primop_sync(f, it, span)
+                while r is NEED:
+                    if _force_fast(_need) is NOTFAST:
+                        return NOTFAST
+                    r = _primop_sync(f, it, span)
+            except NixError:
+                return NOTFAST
+            if type(r) is Thunk:
+                r = _force_fast(r)
+            if r is NOTFAST:
+                return NOTFAST
+            f = r
+        else:
+            return NOTFAST
+    return f
+
+
+def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    m = self.miss
+    if m > 3:
+        # Failed four times in a row: skip it 36 times, then try once more.
+        if m < 40:
+            self.miss = m + 1
+            return NOTFAST
+        m = self.miss = 3
+    f = self.fn.fast(env)  # type: ignore[attr-defined]
+    if f is not NOTFAST and (type(f) is not Lambda or not (_fast_depth > FAST_BUDGET or _call_cooldown)
+                             or not _no_calls()):
+        f = apply_fast(f, [a.item(env) for a in self.args], self.span)  # type: ignore[attr-defined]
+        if f is not NOTFAST:
+            if m:
+                self.miss = 0
+            return f
+    self.miss = m + 1
+    return NOTFAST
+
+
+def _if_fast(self: A.If, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    c = self.cond.fast(env)  # type: ignore[attr-defined]
+    if c is True:
+        return self.then.fast(env)  # type: ignore[attr-defined]
+    if c is False:
+        return self.else_.fast(env)  # type: ignore[attr-defined]
+    return NOTFAST
+
+
+def _assert_fast(self: A.Assert, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    if self.cond.fast(env) is True:  # type: ignore[attr-defined]
+        return self.body.fast(env)  # type: ignore[attr-defined]
+    return NOTFAST
+
+
+A.Apply.fast = _apply_fast  # type: ignore[attr-defined]
+A.If.fast = _if_fast  # type: ignore[attr-defined]
+A.Assert.fast = _assert_fast  # type: ignore[attr-defined]
 
 
 async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:

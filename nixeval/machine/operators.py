@@ -1,5 +1,6 @@
 """Operators: arithmetic, `++`, `//`, comparison, equality and the boolean operators,
-each an `ev` coroutine attached to its AST class (plus `fast` for leaf operands).
+each an `ev` coroutine attached to its AST class, plus a `fast` path for the common
+cases (see the invariants of `fast` in `eval.py`).
 
 Invariants: as in `eval.py` (whose machinery this module shares): operands are
 evaluated with the synchronous fast path first, then by direct `await` under the
@@ -50,6 +51,8 @@ def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         v = a + b
@@ -64,6 +67,8 @@ def _sub_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         v = a - b
@@ -76,6 +81,8 @@ def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         v = a * b
@@ -84,19 +91,33 @@ def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
     return NOTFAST
 
 
+def _div_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if type(a) is not int:
+        return NOTFAST
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(b) is not int or b == 0:
+        return NOTFAST
+    q = abs(a) // abs(b)  # C's division truncates towards zero
+    if (a < 0) != (b < 0):
+        q = -q
+    if q > INT_MAX:
+        return NOTFAST
+    return q
+
+
 def _eq_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
-    ta = type(a)
-    if ta is type(b) and (ta is int or ta is str or ta is bool):
-        return a == b
-    if a is None and b is not NOTFAST:
-        return b is None
-    if b is None and a is not NOTFAST:
-        return False
-    return NOTFAST
+    if b is NOTFAST:
+        return NOTFAST
+    return equal_simple(a, b)
 
 
 def _neq_fast(self: A.BinOp, env: list[Any]) -> Any:
@@ -108,8 +129,12 @@ def _lt_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
+        return a < b
+    if type(a) is str and type(b) is str:
         return a < b
     return NOTFAST
 
@@ -118,6 +143,8 @@ def _gt_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a > b
@@ -128,6 +155,8 @@ def _le_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a <= b
@@ -138,6 +167,8 @@ def _ge_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
     a = self.left.fast(env)  # type: ignore[attr-defined]
+    if a is NOTFAST:
+        return NOTFAST
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a >= b
@@ -151,6 +182,58 @@ def _not_fast(self: A.UnOp, env: list[Any]) -> Any:
     if type(v) is bool:
         return not v
     return NOTFAST
+
+
+def _neg_fast(self: A.UnOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    if type(v) is int and v != INT_MIN:
+        return -v
+    return NOTFAST
+
+
+def _short_circuit_fast(stop_on: bool, stopped: bool) -> Any:
+    """`fast` of `&&`, `||` and `->` (see `_short_circuit`)."""
+
+    def fast(self: A.BinOp, env: list[Any]) -> Any:
+        if not self.leafy:
+            return NOTFAST
+        a = self.left.fast(env)  # type: ignore[attr-defined]
+        if a is stop_on:
+            return stopped
+        if a is not (not stop_on):
+            return NOTFAST
+        b = self.right.fast(env)  # type: ignore[attr-defined]
+        if type(b) is bool:
+            return b
+        return NOTFAST
+
+    return fast
+
+
+def _concat_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if type(a) is not list:
+        return NOTFAST
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if type(b) is not list:
+        return NOTFAST
+    return _concat(a, b, self.span)
+
+
+def _update_fast(self: A.BinOp, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    a = self.left.fast(env)  # type: ignore[attr-defined]
+    if not isinstance(a, dict):
+        return NOTFAST
+    b = self.right.fast(env)  # type: ignore[attr-defined]
+    if not isinstance(b, dict):
+        return NOTFAST
+    return _update(a, b, self.span)
 
 
 def _add_ints(a: Any, b: Any, span: Any) -> Any:
@@ -397,9 +480,13 @@ for _cls, _fn in ((A.Add, _strict_binop(_add_ints, _add_slow)), (A.Sub, _strict_
                   (A.Neg, _neg_ev)):
     _cls.ev = _fn  # type: ignore[method-assign]
 
-for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), (A.Eq, _eq_fast),
+for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), (A.Div, _div_fast),
+                    (A.Eq, _eq_fast),
                     (A.NEq, _neq_fast), (A.Lt, _lt_fast), (A.Gt, _gt_fast), (A.Le, _le_fast),
-                    (A.Ge, _ge_fast), (A.Not, _not_fast)):
+                    (A.Ge, _ge_fast), (A.Not, _not_fast), (A.Neg, _neg_fast),
+                    (A.And, _short_circuit_fast(False, False)), (A.Or, _short_circuit_fast(True, True)),
+                    (A.Impl, _short_circuit_fast(False, True)), (A.Concat, _concat_fast),
+                    (A.Update, _update_fast)):
     _cls.fast = _fast  # type: ignore[attr-defined]
 
 

@@ -10,8 +10,10 @@ Invariants:
   slots are `env[1:]`. A `with` scope is an environment with one slot, the attrset.
 - The evaluator attaches an `ev` method (and a few flags) to each class; nothing in
   this module evaluates.
-- The evaluator gives every node a synchronous `fast(env)` path (constants,
-  forced variables, closures, literals, leaf operators) besides its `ev`.
+- The evaluator gives every node a synchronous `fast(env)` path besides its `ev`.
+  `fast` recurses into the node's strict children, so it is tried only on nodes of
+  small height (`h`, the nesting of such children; `leafy` is `h <= FAST_HEIGHT`):
+  Python's stack stays bounded however deep an expression is written.
 """
 
 from __future__ import annotations
@@ -21,10 +23,20 @@ from typing import Any
 from nixeval.errors import Span
 
 
+# The largest height of a node whose `fast` path is tried.
+FAST_HEIGHT = 12
+
+
+def _height(*children: Node | None) -> int:
+    return 1 + max(c.h for c in children if c is not None)
+
+
 class Node:
     __slots__ = ("span",)
-    # True when `fast` may compute the node synchronously from constants and
-    # variables alone (set on operators whose operands are Const or Var).
+    # `h`: how deeply `fast` recurses through strict children (0 for a node whose
+    # `fast` recurses into nothing: constants, variables, lambdas, list and set
+    # literals). `leafy`: whether `fast` may succeed, so is worth trying on a thunk.
+    h = 0
     leafy = False
 
     def ev(self, env: list[Any], d: int) -> Any:  # replaced by the evaluator
@@ -89,7 +101,7 @@ class Str(Node):
     """A string with interpolations: `parts` are str or Node; `spans[i]` is the
     position of the `${` of part i (where Nix reports a failed coercion), or None."""
 
-    __slots__ = ("parts", "spans")
+    __slots__ = ("parts", "spans", "h", "leafy")
 
     def __init__(self, parts: list[Any], span: Span | None = None,
                  spans: dict[int, Span] | None = None):
@@ -97,6 +109,8 @@ class Str(Node):
         self.span = span
         spans = spans or {}
         self.spans = [None if isinstance(p, str) else spans.get(id(p)) for p in parts]
+        self.h = 1 + max((p.h for p in parts if not isinstance(p, str)), default=0)
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class PathInterp(Node):
@@ -127,7 +141,7 @@ class AttrName:
 class Select(Node):
     """`e.a.b` or `e.a.b or default`."""
 
-    __slots__ = ("expr", "path", "default")
+    __slots__ = ("expr", "path", "default", "h", "leafy")
 
     def __init__(self, expr: Node, path: list[AttrName], default: Node | None,
                  span: Span | None = None):
@@ -135,17 +149,21 @@ class Select(Node):
         self.path = path
         self.default = default
         self.span = span
+        self.h = _height(expr, default)
+        self.leafy = self.h <= FAST_HEIGHT and all(an.name is not None for an in path)
 
 
 class HasAttr(Node):
     """`e ? a.b`."""
 
-    __slots__ = ("expr", "path")
+    __slots__ = ("expr", "path", "h", "leafy")
 
     def __init__(self, expr: Node, path: list[AttrName], span: Span | None = None):
         self.expr = expr
         self.path = path
         self.span = span
+        self.h = _height(expr)
+        self.leafy = self.h <= FAST_HEIGHT and all(an.name is not None for an in path)
 
 
 class Attrs(Node):
@@ -201,23 +219,27 @@ class With(Node):
 
 
 class Assert(Node):
-    __slots__ = ("cond", "body", "text")
+    __slots__ = ("cond", "body", "text", "h", "leafy")
 
     def __init__(self, cond: Node, body: Node, text: str, span: Span | None = None):
         self.cond = cond
         self.body = body
         self.text = text
         self.span = span
+        self.h = _height(cond, body)
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class If(Node):
-    __slots__ = ("cond", "then", "else_")
+    __slots__ = ("cond", "then", "else_", "h", "leafy")
 
     def __init__(self, cond: Node, then: Node, else_: Node, span: Span | None = None):
         self.cond = cond
         self.then = then
         self.else_ = else_
         self.span = span
+        self.h = _height(cond, then, else_)
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class Lambda(Node):
@@ -242,21 +264,28 @@ class Lambda(Node):
 class Apply(Node):
     """`f a b ...`: a function applied to one or more arguments."""
 
-    __slots__ = ("fn", "args")
+    # `miss`: how often `fast` failed in a row (an application whose function goes
+    # async is then not tried synchronously for a while).
+    __slots__ = ("fn", "args", "h", "leafy", "miss")
 
     def __init__(self, fn: Node, args: list[Node], span: Span | None = None):
         self.fn = fn
         self.args = args
         self.span = span
+        # Arguments are made lazily (items), so only the function counts.
+        self.h = _height(fn)
+        self.leafy = self.h <= FAST_HEIGHT
+        self.miss = 0
 
 
 class UnOp(Node):
-    __slots__ = ("expr", "leafy")
+    __slots__ = ("expr", "h", "leafy")
 
     def __init__(self, expr: Node, span: Span | None = None):
         self.expr = expr
         self.span = span
-        self.leafy = type(expr) in (Const, Var, Var0, Var1)
+        self.h = _height(expr)
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class Not(UnOp):
@@ -268,17 +297,15 @@ class Neg(UnOp):
 
 
 class BinOp(Node):
-    __slots__ = ("left", "right", "leafy")
+    __slots__ = ("left", "right", "h", "leafy")
     op = "?"
 
     def __init__(self, left: Node, right: Node, span: Span | None = None):
         self.left = left
         self.right = right
         self.span = span
-        self.leafy = type(left) in _LEAVES and type(right) in _LEAVES
-
-
-_LEAVES = (Const, Var, Var0, Var1)
+        self.h = _height(left, right)
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 def _binop(name: str, symbol: str) -> type[BinOp]:
