@@ -18,7 +18,14 @@ from nixeval.builtins.registry import (
     fast_path,
 )
 from nixeval.errors import EvalError, TypeError_
-from nixeval.machine.eval import NOTFAST, call, equal_simple, force, values_equal
+from nixeval.machine.eval import (
+    NOTFAST,
+    call_async,
+    call_now,
+    equal_simple,
+    force,
+    values_equal,
+)
 from nixeval.syntax import ast as A
 from nixeval.values import SLOW, Lambda, Thunk, show_type
 
@@ -101,7 +108,9 @@ async def filter_(f: Any, xs: Any) -> Any:
     expect_list(xs)
     out = []
     for x in xs:
-        r = await call(f, x)
+        r = call_now(f, x)
+        if r is SLOW:
+            r = await call_async(f, x)
         if expect_bool(r):
             out.append(x)
     return out
@@ -117,7 +126,8 @@ async def foldl_strict(op: Any, nul: Any, xs: Any) -> Any:
         return await force(nul)
     acc = nul
     for x in xs:
-        acc = await call(op, acc, x)
+        r = call_now(op, acc, x)
+        acc = await call_async(op, acc, x) if r is SLOW else r
     return acc
 
 
@@ -136,7 +146,9 @@ async def concat_map(f: Any, xs: Any) -> Any:
     expect_list(xs)
     out: list[Any] = []
     for x in xs:
-        r = await call(f, x)
+        r = call_now(f, x)
+        if r is SLOW:
+            r = await call_async(f, x)
         if type(r) is not list:
             # Nix reports this at the function's position when the result has none
             raise TypeError_(f"value is {show_type(r)} while a list was expected",
@@ -177,7 +189,10 @@ async def all_(f: Any, xs: Any) -> bool:
     expect_function(f)
     expect_list(xs)
     for x in xs:
-        if not expect_bool(await call(f, x)):
+        r = call_now(f, x)
+        if r is SLOW:
+            r = await call_async(f, x)
+        if not expect_bool(r):
             return False
     return True
 
@@ -187,7 +202,10 @@ async def any_(f: Any, xs: Any) -> bool:
     expect_function(f)
     expect_list(xs)
     for x in xs:
-        if expect_bool(await call(f, x)):
+        r = call_now(f, x)
+        if r is SLOW:
+            r = await call_async(f, x)
+        if expect_bool(r):
             return True
     return False
 
@@ -199,7 +217,10 @@ async def partition(f: Any, xs: Any) -> Any:
     right, wrong = [], []
     for x in xs:
         await force(x)  # Nix forces each element before calling the predicate
-        (right if expect_bool(await call(f, x)) else wrong).append(x)
+        r = call_now(f, x)
+        if r is SLOW:
+            r = await call_async(f, x)
+        (right if expect_bool(r) else wrong).append(x)
     return {"right": right, "wrong": wrong}
 
 
@@ -209,7 +230,10 @@ async def group_by(f: Any, xs: Any) -> Any:
     expect_list(xs)
     out: dict[str, list[Any]] = {}
     for x in xs:
-        k = str(expect_string(await call(f, x)))
+        r = call_now(f, x)
+        if r is SLOW:
+            r = await call_async(f, x)
+        k = str(expect_string(r))
         out.setdefault(k, []).append(x)
     return out
 
@@ -233,7 +257,10 @@ async def sort(cmp: Any, xs: Any) -> Any:
             i, j = lo, mid
             while i < mid and j < hi:
                 # take from the right only when right < left (stability)
-                if expect_bool(await call(cmp, src[j], src[i])):
+                r = call_now(cmp, src[j], src[i])
+                if r is SLOW:
+                    r = await call_async(cmp, src[j], src[i])
+                if expect_bool(r):
                     dst.append(src[j])
                     j += 1
                 else:

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nixeval.errors import TypeError_
+from nixeval.machine.eval import force_now
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, show_type
 
 _CO_COROUTINE = 0x80
@@ -92,13 +93,11 @@ def fast_path(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 def forced_strings(xs: list[Any]) -> list[Any] | None:
     """The elements of a list as strings, for a fast path: None unless every element
-    is already a forced string."""
+    is a string, forced or computed synchronously (`force_now`)."""
     out = []
     for x in xs:
         if type(x) is Thunk:
-            if x.node is not None:
-                return None
-            x = x.value
+            x = force_now(x)
         if type(x) is not str and type(x) is not NixString:
             return None
         out.append(x)

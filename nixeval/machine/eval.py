@@ -23,7 +23,8 @@ Invariants:
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+import types
+from collections.abc import Coroutine, Generator
 from typing import Any
 
 from nixeval.errors import (
@@ -391,7 +392,6 @@ def _lambda_fast(self: A.Lambda, env: list[Any]) -> Any:
 A.Lambda.fast = _lambda_fast  # type: ignore[attr-defined]
 A.Lambda.leafy = True
 A.List.leafy = True
-A.Attrs.leafy = True
 
 
 def _list_fast(self: A.List, env: list[Any]) -> Any:
@@ -426,9 +426,23 @@ def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[A
 
 
 def _attrs_fast(self: A.Attrs, env: list[Any]) -> Any:
-    if self.dynamic:
+    if not self.dynamic:
+        return _attrs_static(self, env)[0]
+    if not self.leafy:
         return NOTFAST
-    return _attrs_static(self, env)[0]
+    out, renv = _attrs_static(self, env)
+    dyn_spans: dict[str, Any] = {}
+    for name_node, vnode, span in self.dynamic:
+        name = name_node.fast(renv)  # type: ignore[attr-defined]
+        if name is None:
+            continue
+        if type(name) is not str or name in out:
+            return NOTFAST  # `ev` raises the error
+        dyn_spans[name] = span
+        out[name] = vnode.item(renv)  # type: ignore[attr-defined]
+    if dyn_spans:
+        out.attr_pos = {**out.attr_pos, **dyn_spans}
+    return out
 
 
 async def _attrs_ev(self: A.Attrs, env: list[Any], d: int) -> Any:
@@ -587,6 +601,12 @@ def _select_fast(self: A.Select, env: list[Any]) -> Any:
         return NOTFAST
     for an in self.path:
         name = an.name
+        if name is None:
+            name = an.expr.fast(env)  # type: ignore[union-attr]
+            if type(name) is not str:
+                if type(name) is not NixString:
+                    return NOTFAST
+                name = str(name)
         if not isinstance(v, dict):
             if self.default is not None:
                 return self.default.fast(env)  # type: ignore[attr-defined]
@@ -643,7 +663,14 @@ def _hasattr_fast(self: A.HasAttr, env: list[Any]) -> Any:
     for an in path:
         if not isinstance(v, dict):
             return False
-        item = v.get(an.name, _MISSING)
+        name = an.name
+        if name is None:
+            name = an.expr.fast(env)  # type: ignore[union-attr]
+            if type(name) is not str:
+                if type(name) is not NixString:
+                    return NOTFAST
+                name = str(name)
+        item = v.get(name, _MISSING)
         if item is _MISSING:
             return False
         if an is not last:
@@ -823,15 +850,21 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
     """Apply function value `f` to argument items synchronously: closures whose body
     `fast` computes (one level of the nesting budget each) and sync builtins; else
     NOTFAST (a Nix error included: `ev` raises it again, in context)."""
-    global _fast_depth
+    global _fast_depth, _ticks
     for it in items:
         tf = type(f)
         if tf is Lambda:
-            if (_fast_depth > FAST_BUDGET or _call_cooldown) and _no_calls():
-                return NOTFAST
             fnode = f.node
             if fnode.formals is None:
                 env = [f.env, it]
+                if type(fnode.body) is A.Lambda:
+                    # `x: y: ...`: the next function, nothing to evaluate
+                    f = Lambda(fnode.body, env)
+                    if STATS is not None:
+                        STATS.nrFunctionCalls += 1
+                        STATS.envs += 1
+                        STATS.envElements += 1
+                    continue
             else:
                 if type(it) is Thunk:
                     it = it.value if it.node is None else _force_fast(it)
@@ -841,6 +874,12 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
                     env = bind_formals(f, it, span)
                 except NixError:
                     return NOTFAST
+            if (_fast_depth > FAST_BUDGET or _call_cooldown) and _no_calls():
+                return NOTFAST
+            _ticks += 1
+            if _ticks >= TICK_EVERY:
+                # Time the scheduler had a turn (see TICK_EVERY): `ev` does it.
+                return NOTFAST
             _fast_depth += 1
             try:
                 f = fnode.body.fast(env)
@@ -893,6 +932,26 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
     return NOTFAST
 
 
+def let_env(node: A.Let, env: list[Any]) -> list[Any]:
+    """The environment of the body of `let`, its bindings made items."""
+    new: list[Any] = [env]
+    new.extend([UNSET] * len(node.names))
+    i = 1
+    for vnode, outer in node.values:
+        new[i] = vnode.item(env) if outer else item_rec(vnode, new)  # type: ignore[attr-defined]
+        i += 1
+    if STATS is not None:
+        STATS.envs += 1
+        STATS.envElements += len(new) - 1
+    return new
+
+
+def _let_fast(self: A.Let, env: list[Any]) -> Any:
+    if not self.leafy:
+        return NOTFAST
+    return self.body.fast(let_env(self, env))  # type: ignore[attr-defined]
+
+
 def _if_fast(self: A.If, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
@@ -914,6 +973,7 @@ def _assert_fast(self: A.Assert, env: list[Any]) -> Any:
 
 A.Apply.fast = _apply_fast  # type: ignore[attr-defined]
 A.If.fast = _if_fast  # type: ignore[attr-defined]
+A.Let.fast = _let_fast  # type: ignore[attr-defined]
 A.Assert.fast = _assert_fast  # type: ignore[attr-defined]
 
 
@@ -1071,16 +1131,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     break
                 item = v  # an item the builtin returned (`head`, `getAttr`...)
             elif t is A.Let:
-                new: list[Any] = [env]
-                new.extend([UNSET] * len(node.names))
-                i = 1
-                for vnode, outer in node.values:
-                    new[i] = vnode.item(env) if outer else item_rec(vnode, new)
-                    i += 1
-                env = new
-                if STATS is not None:
-                    STATS.envs += 1
-                    STATS.envElements += len(new) - 1
+                env = let_env(node, env)
                 node = node.body
                 continue
             elif t is A.With:
@@ -1185,11 +1236,65 @@ for _cls in (A.If, A.Apply, A.Let, A.With, A.Assert, A.Var, A.Var0, A.Var1):
     _cls.ev = eval_tail  # type: ignore[method-assign]
 
 
-def call(f: Any, *args: Any) -> Coroutine[Any, Any, Any]:
+@types.coroutine
+def _done(v: Any) -> Generator[Any, Any, Any]:
+    """An awaitable of a value at hand."""
+    return v
+    yield  # noqa: B901 - a generator, so that `await` accepts it
+
+
+def call(f: Any, *args: Any) -> Any:
     """Public request: apply a function value to argument items (`await call(f, x)`).
-    A plain function returning the call's coroutine: one coroutine layer less for
-    builtins that call a Nix function per element (sort, foldl', filter...)."""
+    A plain function returning an awaitable: the result at once when `call_now`
+    computes it, else the call's coroutine. Builtins that call a Nix function per
+    element (sort, foldl', filter...) try `call_now` themselves, then `call_async`."""
+    r = _call_now(f, args)
+    if r is NOTFAST:
+        return call_value(f, args, 1, None)
+    return _done(r)
+
+
+def call_async(f: Any, *args: Any) -> Coroutine[Any, Any, Any]:
+    """Public request: the call of a function value as a coroutine (after `call_now`
+    gave SLOW: no synchronous attempt)."""
     return call_value(f, args, 1, None)
+
+
+def _call_now(f: Any, args: Any) -> Any:
+    if type(f) is Lambda:
+        fnode = f.node
+        m = fnode.miss
+        if m > 3:
+            # Failed four times in a row: not tried for the next 36 calls.
+            if m < 40:
+                fnode.miss = m + 1
+                return NOTFAST
+            m = fnode.miss = 3
+        r = apply_fast(f, args, None)
+        if r is NOTFAST:
+            fnode.miss = m + 1
+        elif m:
+            fnode.miss = 0
+        return r
+    return apply_fast(f, args, None)
+
+
+def force_now(item: Any) -> Any:
+    """For a builtin's sync fast path: the value of an item when it can be computed
+    synchronously (see `fast`), else SLOW."""
+    if type(item) is not Thunk:
+        return item
+    if item.node is None:
+        return item.value
+    v = _force_fast(item)
+    return SLOW if v is NOTFAST else v
+
+
+def call_now(f: Any, *args: Any) -> Any:
+    """Public, sync: `f` applied to argument items when that can be computed
+    synchronously (see `fast`), else SLOW (then `await call_async(f, ...)`)."""
+    v = _call_now(f, args)
+    return SLOW if v is NOTFAST else v
 
 
 # --- strings ---------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from typing import Any
 
 from nixeval.errors import Span
 
-
 # The largest height of a node whose `fast` path is tried.
 FAST_HEIGHT = 12
 
@@ -149,8 +148,8 @@ class Select(Node):
         self.path = path
         self.default = default
         self.span = span
-        self.h = _height(expr, default)
-        self.leafy = self.h <= FAST_HEIGHT and all(an.name is not None for an in path)
+        self.h = _height(expr, default, *(an.expr for an in path))
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class HasAttr(Node):
@@ -162,8 +161,8 @@ class HasAttr(Node):
         self.expr = expr
         self.path = path
         self.span = span
-        self.h = _height(expr)
-        self.leafy = self.h <= FAST_HEIGHT and all(an.name is not None for an in path)
+        self.h = _height(expr, *(an.expr for an in path))
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class Attrs(Node):
@@ -176,7 +175,7 @@ class Attrs(Node):
     rec set are evaluated in the enclosing environment (`outer` flag set).
     """
 
-    __slots__ = ("rec", "static", "dynamic", "attr_pos")
+    __slots__ = ("rec", "static", "dynamic", "attr_pos", "h", "leafy")
 
     def __init__(self, rec: bool, static: dict[str, tuple[Node, Span | None, bool]],
                  dynamic: list[tuple[Node, Node, Span | None]], span: Span | None = None):
@@ -185,6 +184,9 @@ class Attrs(Node):
         self.dynamic = dynamic
         self.attr_pos = {name: s for name, (_n, s, _i) in static.items()}
         self.span = span
+        # Values are made lazily (items); only dynamic names are evaluated.
+        self.h = 1 + max((n.h for n, _v, _s in dynamic), default=-1)
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class List(Node):
@@ -199,7 +201,7 @@ class Let(Node):
     """`let bindings in body`: a new environment with one slot per name; values are
     (Node, outer) pairs, `outer` meaning evaluated in the enclosing env (inherit)."""
 
-    __slots__ = ("names", "values", "body")
+    __slots__ = ("names", "values", "body", "h", "leafy")
 
     def __init__(self, names: list[str], values: list[tuple[Node, bool]], body: Node,
                  span: Span | None = None):
@@ -207,6 +209,8 @@ class Let(Node):
         self.values = values
         self.body = body
         self.span = span
+        self.h = _height(body)
+        self.leafy = self.h <= FAST_HEIGHT
 
 
 class With(Node):
@@ -247,7 +251,9 @@ class Lambda(Node):
     `formals` a list of (name, default Node or None) or None for `x: body`.
     The call environment has slots: formals in order, then `arg` if set."""
 
-    __slots__ = ("arg", "formals", "ellipsis", "body", "name", "nslots", "formal_names")
+    # `miss`: how often a call of it from a builtin (`call`) failed to be computed
+    # synchronously in a row (see `Apply.miss`).
+    __slots__ = ("arg", "formals", "ellipsis", "body", "name", "nslots", "formal_names", "miss")
 
     def __init__(self, arg: str | None, formals: list[tuple[str, Node | None]] | None,
                  ellipsis: bool, body: Node, span: Span | None = None):
@@ -259,6 +265,7 @@ class Lambda(Node):
         self.nslots = (len(formals) if formals is not None else 0) + (1 if arg else 0)
         self.formal_names = frozenset(n for n, _ in formals) if formals is not None else frozenset()
         self.span = span
+        self.miss = 0
 
 
 class Apply(Node):
