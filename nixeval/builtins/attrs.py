@@ -19,7 +19,7 @@ from nixeval.builtins.registry import (
     forced_strings,
 )
 from nixeval.errors import MissingAttribute, NixError, TypeError_
-from nixeval.machine.eval import call, force
+from nixeval.machine.eval import call, force, force_now
 from nixeval.printer import format_attr_name
 from nixeval.values import (
     SLOW,
@@ -147,8 +147,23 @@ async def zip_attrs_with(f: Any, xs: Any) -> Any:
     acc: dict[str, list[Any]] = {}
     for x in xs:
         s = expect_attrs(await force(x))
-        for k in sorted(s):
-            acc.setdefault(k, []).append(s[k])
+        for k, v in s.items():
+            acc.setdefault(k, []).append(v)
+    return {k: apply2_thunk(f, k, v) for k, v in acc.items()}
+
+
+@fast_path("zipAttrsWith")
+def zip_attrs_with_fast(f: Any, xs: Any) -> Any:
+    """Every element a set, forced or computed synchronously (`force_now`)."""
+    if type(xs) is not list or not (type(f) is Lambda or type(f) is PrimOp or type(f) is PrimOpApp):
+        return SLOW
+    acc: dict[str, list[Any]] = {}
+    for x in xs:
+        s = force_now(x)
+        if not isinstance(s, dict):
+            return SLOW
+        for k, v in s.items():
+            acc.setdefault(k, []).append(v)
     return {k: apply2_thunk(f, k, v) for k, v in acc.items()}
 
 

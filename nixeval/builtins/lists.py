@@ -24,10 +24,11 @@ from nixeval.machine.eval import (
     call_now,
     equal_simple,
     force,
+    force_now,
     values_equal,
 )
 from nixeval.syntax import ast as A
-from nixeval.values import SLOW, Lambda, Thunk, show_type
+from nixeval.values import SLOW, Lambda, PrimOp, PrimOpApp, Thunk, show_type
 
 # `f x` with f and x in slots 1 and 2 of the thunk's environment.
 _APPLY = A.Apply(A.make_var("f", 0, 1), [A.make_var("x", 0, 2)])
@@ -116,6 +117,32 @@ async def filter_(f: Any, xs: Any) -> Any:
     return out
 
 
+# The fast paths of builtins that call a function per element take short lists only:
+# when a call cannot be made synchronously, the calls before it are made again by the
+# builtin, and for a long list the builtin (which tries every call synchronously
+# anyway) costs little more than its fast path.
+SHORT = 16
+
+
+def _is_function(f: Any) -> bool:
+    return type(f) is Lambda or type(f) is PrimOp or type(f) is PrimOpApp
+
+
+@fast_path("filter")
+def filter_fast(f: Any, xs: Any) -> Any:
+    """Every call computed synchronously (`call_now`)."""
+    if type(xs) is not list or len(xs) > SHORT or not _is_function(f):
+        return SLOW
+    out = []
+    for x in xs:
+        r = call_now(f, x)
+        if type(r) is not bool:
+            return SLOW
+        if r:
+            out.append(x)
+    return out
+
+
 @builtin("foldl'", 3, lazy=(1,))
 async def foldl_strict(op: Any, nul: Any, xs: Any) -> Any:
     """The accumulator is forced after each step (the `'`), the initial one only when
@@ -128,6 +155,20 @@ async def foldl_strict(op: Any, nul: Any, xs: Any) -> Any:
     for x in xs:
         r = call_now(op, acc, x)
         acc = await call_async(op, acc, x) if r is SLOW else r
+    return acc
+
+
+@fast_path("foldl'")
+def foldl_strict_fast(op: Any, nul: Any, xs: Any) -> Any:
+    if type(xs) is not list or len(xs) > SHORT or not _is_function(op):
+        return SLOW
+    if not xs:
+        return force_now(nul)
+    acc = nul
+    for x in xs:
+        acc = call_now(op, acc, x)
+        if acc is SLOW:
+            return SLOW
     return acc
 
 
@@ -153,6 +194,19 @@ async def concat_map(f: Any, xs: Any) -> Any:
             # Nix reports this at the function's position when the result has none
             raise TypeError_(f"value is {show_type(r)} while a list was expected",
                              _fn_span(f))
+        out.extend(r)
+    return out
+
+
+@fast_path("concatMap")
+def concat_map_fast(f: Any, xs: Any) -> Any:
+    if type(xs) is not list or len(xs) > SHORT or not _is_function(f):
+        return SLOW
+    out: list[Any] = []
+    for x in xs:
+        r = call_now(f, x)
+        if type(r) is not list:
+            return SLOW
         out.extend(r)
     return out
 
@@ -208,6 +262,28 @@ async def any_(f: Any, xs: Any) -> bool:
         if expect_bool(r):
             return True
     return False
+
+
+def _any_all_fast(f: Any, xs: Any, stop: bool) -> Any:
+    if type(xs) is not list or len(xs) > SHORT or not _is_function(f):
+        return SLOW
+    for x in xs:
+        r = call_now(f, x)
+        if type(r) is not bool:
+            return SLOW
+        if r is stop:
+            return stop
+    return not stop
+
+
+@fast_path("all")
+def all_fast(f: Any, xs: Any) -> Any:
+    return _any_all_fast(f, xs, False)
+
+
+@fast_path("any")
+def any_fast(f: Any, xs: Any) -> Any:
+    return _any_all_fast(f, xs, True)
 
 
 @builtin("partition", 2)

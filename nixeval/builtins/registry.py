@@ -80,9 +80,11 @@ def builtin(name: str, arity: int, *, lazy: tuple[int, ...] = (), global_: bool 
 
 def fast_path(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare the sync fast path of async builtin `name` (registered before it): it
-    takes the same forced arguments and returns the result, or `SLOW` when the async
-    builtin must run instead (an argument needs coercion, a call, forcing...). It must
-    not force anything and must leave no trace when it returns SLOW."""
+    takes the same arguments and returns the result, or `SLOW` when the async builtin
+    must run instead (an argument needs coercion, a call that is not synchronous,
+    anything unusual, an error included: it never raises). It may force items and
+    call functions only through `force_now` and `call_now`, and must leave no other
+    trace when it returns SLOW."""
 
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         BUILTINS[name].fast = fn

@@ -72,8 +72,11 @@ STATS: Any = None
 
 # Function calls since the last scheduler hop. Every TICK_EVERY calls the machine is
 # entered once (`await spawn(_tick())`), so that a flat loop of calls, which never
-# needs a new segment, still gives the scheduler (and an async host) a turn.
-TICK_EVERY = 4096
+# needs a new segment, still gives the scheduler (and an async host) a turn. Calls
+# a builtin makes synchronously (`call_now`) count too: every TICK_EVERY-th is made
+# by `call_value` instead. (Calls inside one synchronous `fast` attempt do not: such
+# an attempt nests at most FAST_BUDGET deep, but may be wide.)
+TICK_EVERY = 1024
 _ticks = 0
 
 
@@ -850,7 +853,7 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
     """Apply function value `f` to argument items synchronously: closures whose body
     `fast` computes (one level of the nesting budget each) and sync builtins; else
     NOTFAST (a Nix error included: `ev` raises it again, in context)."""
-    global _fast_depth, _ticks
+    global _fast_depth
     for it in items:
         tf = type(f)
         if tf is Lambda:
@@ -875,10 +878,6 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
                 except NixError:
                     return NOTFAST
             if (_fast_depth > FAST_BUDGET or _call_cooldown) and _no_calls():
-                return NOTFAST
-            _ticks += 1
-            if _ticks >= TICK_EVERY:
-                # Time the scheduler had a turn (see TICK_EVERY): `ev` does it.
                 return NOTFAST
             _fast_depth += 1
             try:
@@ -1261,6 +1260,11 @@ def call_async(f: Any, *args: Any) -> Coroutine[Any, Any, Any]:
 
 
 def _call_now(f: Any, args: Any) -> Any:
+    global _ticks
+    _ticks += 1
+    if _ticks >= TICK_EVERY:
+        # Time the scheduler had a turn (see TICK_EVERY): `call_value` gives it.
+        return NOTFAST
     if type(f) is Lambda:
         fnode = f.node
         m = fnode.miss
