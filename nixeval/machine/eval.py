@@ -497,17 +497,26 @@ async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
 
 
 def _str_fast(self: A.Str, env: list[Any]) -> Any:
-    """An interpolated string whose parts are all plain strings."""
+    """An interpolated string whose parts are strings, or sets with an `outPath` that
+    is one (no `__toString` to call, no path to copy)."""
     if not self.leafy:
         return NOTFAST
     out = []
+    ctx: Any = None
     for p in self.parts:
         if type(p) is not str:
             p = p.fast(env)  # type: ignore[attr-defined]
             if type(p) is not str:
-                return NOTFAST
+                if isinstance(p, dict) and "__toString" not in p and "outPath" in p:
+                    p = force_now(p["outPath"])
+                if type(p) is not str:
+                    if type(p) is not NixString:
+                        return NOTFAST
+                    ctx = p.context if ctx is None else ctx | p.context
         out.append(p)
-    return "".join(out)
+    if ctx is None:
+        return "".join(out)
+    return make_string("".join(out), ctx)
 
 
 A.Str.ev = _str_ev  # type: ignore[method-assign]

@@ -491,8 +491,8 @@ for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), 
 
 
 def equal_simple(a: Any, b: Any) -> Any:
-    """`a == b` for two forced values when neither is a list or a set (functions
-    compare unequal), else NOTFAST."""
+    """`a == b` for two forced values, unless that needs their items (two non-empty
+    lists or sets of the same length): then NOTFAST. Functions compare unequal."""
     ta = type(a)
     tb = type(b)
     if ta is str or ta is NixString:
@@ -503,8 +503,18 @@ def equal_simple(a: Any, b: Any) -> Any:
         return a is b
     if a is None:
         return b is None
-    if ta is list or tb is list or issubclass(ta, dict) or issubclass(tb, dict):
-        return NOTFAST
+    if ta is list:
+        if tb is not list or len(a) != len(b):
+            return False
+        return NOTFAST if a else True
+    if tb is list:
+        return False
+    if issubclass(ta, dict):
+        if not issubclass(tb, dict) or len(a) != len(b):
+            return False
+        return NOTFAST if a else True
+    if issubclass(tb, dict):
+        return False
     if ta is NixPath:
         return tb is NixPath and a.path == b.path
     return False
