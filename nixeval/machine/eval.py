@@ -200,47 +200,53 @@ A.Const.ev = _const_ev  # type: ignore[method-assign]
 # Nesting of synchronous work inside `fast`: thunks forced and functions called.
 _fast_depth = 0
 FAST_BUDGET = 40
-# After a synchronous attempt ran out of budget, the next attempts are skipped: the
-# machine is then descending a long chain of thunks (`x1 = x0 + 1; x2 = x1 + 1; ...`)
-# and retrying 40 levels at each step would make the descent quadratic.
+# After a synchronous attempt ran out of budget, the next attempts to force thunks
+# are skipped for a while: the machine is then descending a long chain of thunks
+# (`x1 = x0 + 1; x2 = x1 + 1; ...`) and retrying 40 levels at each step would make
+# the descent quadratic.
 _fast_cooldown = 0
-# The same for function calls, with a longer pause: in a deep recursion every
-# attempt redoes up to FAST_BUDGET calls for nothing, so attempts must be rare.
-_call_cooldown = 0
-CALL_COOLDOWN = 2000
+# Set when an attempt ran out of budget, until the outermost `fast` gives up: every
+# application that failed on the way then pauses for long (see `_missed`), since in
+# a deep recursion each attempt redoes up to FAST_BUDGET calls for nothing.
+_exhausted = False
+
+# Applications (`Apply.miss`) and functions called by builtins (`Lambda.miss`) count
+# their failed synchronous attempts: after four in a row, attempts pause for
+# MISS_LIMIT - MISS_PAUSE tries (MISS_LIMIT - MISS_LONG_PAUSE after running out of
+# budget), then one is made again.
+MISS_LIMIT = 10_000
+MISS_PAUSE = MISS_LIMIT - 36
+MISS_LONG_PAUSE = MISS_LIMIT - 2000
 
 
 def _out_of_budget() -> bool:
-    """Whether `fast` may not force one thunk more (and start the cooldowns if so)."""
-    global _fast_cooldown, _call_cooldown
+    """Whether `fast` may not force one thunk more (and start the cooldown if so)."""
+    global _fast_cooldown, _exhausted
     if _fast_cooldown:
         _fast_cooldown -= 1
         return True
     if _fast_depth > FAST_BUDGET:
         _fast_cooldown = FAST_BUDGET
-        _call_cooldown = CALL_COOLDOWN
+        _exhausted = True
         return True
     return False
 
 
-def _no_calls() -> bool:
-    """Whether `fast` may not call one function more (and start the cooldowns if so)."""
-    global _fast_cooldown, _call_cooldown
-    if _call_cooldown:
-        _call_cooldown -= 1
-        return True
-    if _fast_depth > FAST_BUDGET:
-        _fast_cooldown = FAST_BUDGET
-        _call_cooldown = CALL_COOLDOWN
-        return True
-    return False
+def _missed(m: int) -> int:
+    """The `miss` count after a failed attempt made with count `m`."""
+    global _exhausted
+    if _exhausted:
+        if not _fast_depth:
+            _exhausted = False
+        return MISS_LONG_PAUSE
+    return m + 1 if m < 3 else MISS_PAUSE
 
 
 def _force_fast(v: Thunk) -> Any:
     """Compute an unforced thunk synchronously when its node's `fast` can; else
     NOTFAST, the thunk as it was. The thunk is blackholed meanwhile (forcing it again
     inside is NOTFAST, and `ev` then reports the infinite recursion)."""
-    global _fast_depth
+    global _fast_depth, _exhausted
     node = v.node
     if not node.leafy:
         return NOTFAST
@@ -257,6 +263,8 @@ def _force_fast(v: Thunk) -> Any:
     _fast_depth -= 1
     if r is NOTFAST:
         v.node = node
+        if not _fast_depth:
+            _exhausted = False
         return NOTFAST
     v.node = None
     v.env = None
@@ -862,7 +870,7 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
     """Apply function value `f` to argument items synchronously: closures whose body
     `fast` computes (one level of the nesting budget each) and sync builtins; else
     NOTFAST (a Nix error included: `ev` raises it again, in context)."""
-    global _fast_depth
+    global _fast_depth, _exhausted
     for it in items:
         tf = type(f)
         if tf is Lambda:
@@ -886,7 +894,8 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
                     env = bind_formals(f, it, span)
                 except NixError:
                     return NOTFAST
-            if (_fast_depth > FAST_BUDGET or _call_cooldown) and _no_calls():
+            if _fast_depth > FAST_BUDGET:
+                _exhausted = True
                 return NOTFAST
             _fast_depth += 1
             try:
@@ -923,20 +932,19 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
         return NOTFAST
     m = self.miss
     if m > 3:
-        # Failed four times in a row: skip it 36 times, then try once more.
-        if m < 40:
+        # paused (see MISS_LIMIT)
+        if m < MISS_LIMIT:
             self.miss = m + 1
             return NOTFAST
         m = self.miss = 3
     f = self.fn.fast(env)  # type: ignore[attr-defined]
-    if f is not NOTFAST and (type(f) is not Lambda or not (_fast_depth > FAST_BUDGET or _call_cooldown)
-                             or not _no_calls()):
+    if f is not NOTFAST:
         f = apply_fast(f, [a.item(env) for a in self.args], self.span)  # type: ignore[attr-defined]
         if f is not NOTFAST:
             if m:
                 self.miss = 0
             return f
-    self.miss = m + 1
+    self.miss = _missed(m)
     return NOTFAST
 
 
@@ -1278,14 +1286,14 @@ def _call_now(f: Any, args: Any) -> Any:
         fnode = f.node
         m = fnode.miss
         if m > 3:
-            # Failed four times in a row: not tried for the next 36 calls.
-            if m < 40:
+            # paused (see MISS_LIMIT)
+            if m < MISS_LIMIT:
                 fnode.miss = m + 1
                 return NOTFAST
             m = fnode.miss = 3
         r = apply_fast(f, args, None)
         if r is NOTFAST:
-            fnode.miss = m + 1
+            fnode.miss = _missed(m)
         elif m:
             fnode.miss = 0
         return r
