@@ -10,9 +10,10 @@ Invariants:
   without a coroutine, else `NOTFAST` (then `ev` starts over). It recurses into strict
   children (only on nodes of small height, `leafy`), forces thunks and calls functions
   and sync builtins, within a budget of nesting (`FAST_BUDGET`). It has no effects
-  beyond memoising thunks it forced, and it never raises a Nix error: where `ev`
-  would fail, `fast` gives NOTFAST and `ev`, evaluating again, raises the error with
-  its context. `NOTFAST` never leaves this module.
+  beyond memoising thunks it forced. Where `ev` would fail, `fast` gives NOTFAST and
+  `ev`, evaluating again, raises the error with its context; the one error `fast`
+  raises itself is the one making an item raises at that same point (an undefined
+  variable of a `with` already looked through). `NOTFAST` never leaves this module.
 - Tail positions (if branches, let/with/assert bodies, the body of the function in
   an application) loop inside `eval_tail` rather than nesting a frame.
 - `node.item(env)` makes the *item* for a lazy position (function argument, list
