@@ -144,12 +144,7 @@ def map_attrs(f: Any, s: Any) -> Any:
 async def zip_attrs_with(f: Any, xs: Any) -> Any:
     expect_function(f)
     expect_list(xs)
-    acc: dict[str, list[Any]] = {}
-    for x in xs:
-        s = expect_attrs(await force(x))
-        for k, v in s.items():
-            acc.setdefault(k, []).append(v)
-    return {k: apply2_thunk(f, k, v) for k, v in acc.items()}
+    return _zip(f, [expect_attrs(await force(x)) for x in xs])
 
 
 @fast_path("zipAttrsWith")
@@ -157,11 +152,16 @@ def zip_attrs_with_fast(f: Any, xs: Any) -> Any:
     """Every element a set, forced or computed synchronously (`force_now`)."""
     if type(xs) is not list or not (type(f) is Lambda or type(f) is PrimOp or type(f) is PrimOpApp):
         return SLOW
+    sets = [force_now(x) for x in xs]
+    if not all(isinstance(s, dict) for s in sets):
+        return SLOW
+    return _zip(f, sets)
+
+
+def _zip(f: Any, sets: list[dict[str, Any]]) -> dict[str, Any]:
+    """`zipAttrsWith f` of forced sets: each name's values in list order."""
     acc: dict[str, list[Any]] = {}
-    for x in xs:
-        s = force_now(x)
-        if not isinstance(s, dict):
-            return SLOW
+    for s in sets:
         for k, v in s.items():
             acc.setdefault(k, []).append(v)
     return {k: apply2_thunk(f, k, v) for k, v in acc.items()}

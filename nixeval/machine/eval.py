@@ -1092,21 +1092,9 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     k = 0
                     for it in items:
                         # Curried steps that cost no coroutine: a primop gathering
-                        # arguments, or a function whose body is at hand (`x: y: ...`).
-                        tf = type(f)
-                        if tf is PrimOp or tf is PrimOpApp:
-                            r = _primop_sync(f, it, span)
-                            if r is NOTFAST or r is NEED or type(r) is Thunk:
-                                break
-                        elif tf is Lambda and f.node.formals is None:
-                            r = f.node.body.fast([f.env, it])
-                            if r is NOTFAST:
-                                break
-                            if STATS is not None:
-                                STATS.nrFunctionCalls += 1
-                                STATS.envs += 1
-                                STATS.envElements += 1
-                        else:
+                        # arguments, a function whose body is at hand (`x: y: ...`).
+                        r = apply_fast(f, (it,), span)
+                        if r is NOTFAST:
                             break
                         f = r
                         k += 1

@@ -38,8 +38,9 @@ from nixeval.values import (
 
 # --- operators ----------------------------------------------------------------------
 
-# Operand evaluation is written out in each operator: this is the hot path, and a
-# helper coroutine per operator costs a frame.
+# Operand evaluation is written out in each operator, `ev` and `fast` alike: this is
+# the hot path. A helper coroutine per operator costs a frame; a `fast` built by one
+# factory around a shared test function measured 2-11% more instructions (lists, fib).
 
 def _int_result(v: int, span: Any) -> int:
     if v < INT_MIN or v > INT_MAX:
