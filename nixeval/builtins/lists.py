@@ -46,14 +46,26 @@ def _fn_span(f: Any) -> Any:
     return f.node.span if type(f) is Lambda else None
 
 
+_new = object.__new__
+
+
 def apply_thunk(f: Any, x: Any) -> Thunk:
-    """A thunk for `f x`."""
-    return Thunk(_APPLY, [None, f, x])
+    """A thunk for `f x` (what `Thunk(_APPLY, env)` makes, without a call of
+    `__init__`: these are made by the hundred thousand)."""
+    t = _new(Thunk)
+    t.node = _APPLY
+    t.env = [None, f, x]
+    t.value = None
+    return t
 
 
 def apply2_thunk(f: Any, x: Any, y: Any) -> Thunk:
     """A thunk for `f x y`."""
-    return Thunk(_APPLY2, [None, f, x, y])
+    t = _new(Thunk)
+    t.node = _APPLY2
+    t.env = [None, f, x, y]
+    t.value = None
+    return t
 
 
 @builtin("length", 1)

@@ -59,6 +59,8 @@ from nixeval.values import (
 
 BUDGET = 60
 
+_new = object.__new__
+
 
 class _NotFast:
     __slots__ = ()
@@ -141,7 +143,11 @@ def _notfast(self: A.Node, env: list[Any]) -> Any:
 def _thunk_item(self: A.Node, env: list[Any]) -> Any:
     if STATS is not None:
         STATS.nrThunks += 1
-    return Thunk(self, env)
+    t = _new(Thunk)  # what Thunk(self, env) makes, without a call of __init__
+    t.node = self
+    t.env = env
+    t.value = None
+    return t
 
 
 A.Node.fast = _notfast  # type: ignore[attr-defined]
@@ -171,7 +177,11 @@ def item_rec(node: A.Node, env: list[Any]) -> Any:
             return v
     if STATS is not None:
         STATS.nrThunks += 1
-    return Thunk(node, env)
+    t = _new(Thunk)
+    t.node = node
+    t.env = env
+    t.value = None
+    return t
 
 
 async def eval_node(node: A.Node, env: list[Any], d: int) -> Any:
@@ -276,7 +286,9 @@ def _force_fast(v: Thunk) -> Any:
 
 
 def _var_fast(self: A.Var, env: list[Any]) -> Any:
-    depth = self.depth
+    # A plain Var is at least two environments up (see `make_var`).
+    env = env[0][0]
+    depth = self.depth - 2
     while depth:
         env = env[0]
         depth -= 1
@@ -293,11 +305,16 @@ def _var_fast(self: A.Var, env: list[Any]) -> Any:
 
 
 def _var_item(self: A.Var, env: list[Any]) -> Any:
-    depth = self.depth
+    env = env[0][0]
+    depth = self.depth - 2
     while depth:
         env = env[0]
         depth -= 1
     return env[self.index]
+
+
+def _var1_item(self: A.Var, env: list[Any]) -> Any:
+    return env[0][self.index]
 
 
 A.Var.fast = _var_fast  # type: ignore[attr-defined]
@@ -339,6 +356,7 @@ def _var0_item(self: A.Var, env: list[Any]) -> Any:
 A.Var0.fast = _var0_fast  # type: ignore[attr-defined]
 A.Var1.fast = _var1_fast  # type: ignore[attr-defined]
 A.Var0.item = _var0_item  # type: ignore[attr-defined]
+A.Var1.item = _var1_item  # type: ignore[attr-defined]
 
 
 async def _with_lookup(self: A.WithVar, env: list[Any], d: int) -> Any:
@@ -606,7 +624,10 @@ async def _select_ev(self: A.Select, env: list[Any], d: int, tail: bool = False)
             elif tail and an is last and tnode is not BLACKHOLE:
                 return item
             else:
-                item = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
+                r = _force_fast(item)
+                if r is NOTFAST:
+                    r = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
+                item = r
             v[name] = item
         v = item
     return v
@@ -651,8 +672,48 @@ def _select_fast(self: A.Select, env: list[Any]) -> Any:
     return v
 
 
+def _selectvar_fast(self: A.SelectVar, env: list[Any]) -> Any:
+    """`_select_fast` for `x.a` (`or default`): the variable read in place."""
+    if not self.leafy:
+        return NOTFAST
+    e = env
+    depth = self.depth
+    while depth:
+        e = e[0]
+        depth -= 1
+    i = self.index
+    v = e[i]
+    if type(v) is Thunk:
+        if v.node is None:
+            e[i] = v = v.value
+        else:
+            v = _force_fast(v)
+            if v is NOTFAST:
+                return NOTFAST
+            e[i] = v
+    if isinstance(v, dict):
+        name = self.name
+        item = v.get(name, _MISSING)
+        if item is not _MISSING:
+            if STATS is not None:
+                STATS.nrLookups += 1
+            if type(item) is Thunk:
+                if item.node is None:
+                    item = item.value
+                else:
+                    item = _force_fast(item)
+                    if item is NOTFAST:
+                        return NOTFAST
+                v[name] = item
+            return item
+    if self.default is not None:
+        return self.default.fast(env)  # type: ignore[attr-defined]
+    return NOTFAST
+
+
 A.Select.fast = _select_fast  # type: ignore[attr-defined]
 A.Select.ev = _select_ev  # type: ignore[method-assign]
+A.SelectVar.fast = _selectvar_fast  # type: ignore[attr-defined]
 
 
 async def _hasattr_ev(self: A.HasAttr, env: list[Any], d: int) -> Any:
@@ -800,12 +861,17 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
         elif tf is PrimOp or tf is PrimOpApp:
             r = _primop_sync(f, arg, span)
             while r is NEED:
-                await (force_thunk(_need, d + 1) if d < BUDGET else spawn(force_thunk(_need, 0)))
+                t = _need
+                if _force_fast(t) is NOTFAST:
+                    await (force_thunk(t, d + 1) if d < BUDGET else spawn(force_thunk(t, 0)))
                 r = _primop_sync(f, arg, span)
             if r is NOTFAST:
                 r = await _call_primop(f, arg, d, span)
             elif type(r) is Thunk:
-                r = await (force_thunk(r, d + 1) if d < BUDGET else spawn(force_thunk(r, 0)))
+                t = r
+                r = _force_fast(t)
+                if r is NOTFAST:
+                    r = await (force_thunk(t, d + 1) if d < BUDGET else spawn(force_thunk(t, 0)))
             f = r
         elif issubclass(tf, dict) and "__functor" in f:
             functor = await _force_item(f["__functor"], d)
@@ -940,7 +1006,11 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
         m = self.miss = 3
     f = self.fn.fast(env)  # type: ignore[attr-defined]
     if f is not NOTFAST:
-        f = apply_fast(f, [a.item(env) for a in self.args], self.span)  # type: ignore[attr-defined]
+        args = self.args
+        if len(args) == 1:
+            f = apply_fast(f, (args[0].item(env),), self.span)  # type: ignore[attr-defined]
+        else:
+            f = apply_fast(f, [a.item(env) for a in args], self.span)  # type: ignore[attr-defined]
         if f is not NOTFAST:
             if m:
                 self.miss = 0
@@ -1012,10 +1082,11 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
         if strict[i] and type(a) is Thunk:
             if a.node is None:
                 forced[i] = a.value
-            elif d < BUDGET:
-                forced[i] = await force_thunk(a, d + 1)
             else:
-                forced[i] = await spawn(force_thunk(a, 0))
+                r = _force_fast(a)
+                if r is NOTFAST:
+                    r = await (force_thunk(a, d + 1) if d < BUDGET else spawn(force_thunk(a, 0)))
+                forced[i] = r
         i += 1
     try:
         if op.is_async:
@@ -1026,7 +1097,10 @@ async def _call_primop(f: Any, arg: Any, d: int, span: Any) -> Any:
         if type(r) is Thunk:
             if r.node is None:
                 return r.value
-            return await (force_thunk(r, d + 1) if d < BUDGET else spawn(force_thunk(r, 0)))
+            v = _force_fast(r)
+            if v is NOTFAST:
+                v = await (force_thunk(r, d + 1) if d < BUDGET else spawn(force_thunk(r, 0)))
+            return v
         return r
     except NixError as e:
         raise e.at(span)
@@ -1127,7 +1201,9 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     break
                 v = _primop_sync(f, arg, span)
                 while v is NEED:
-                    await (force_thunk(_need, d + 1) if d < BUDGET else spawn(force_thunk(_need, 0)))
+                    nt = _need
+                    if _force_fast(nt) is NOTFAST:
+                        await (force_thunk(nt, d + 1) if d < BUDGET else spawn(force_thunk(nt, 0)))
                     v = _primop_sync(f, arg, span)
                 if v is NOTFAST:
                     v = await _call_primop(f, arg, d, span)
@@ -1197,7 +1273,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     if item.node is BLACKHOLE:
                         # Nix reports the variable that demanded the value being computed.
                         raise InfiniteRecursion("infinite recursion encountered", node.span)
-                elif t is A.Select:
+                elif t is A.SelectVar or t is A.Select:
                     item = await _select_ev(node, env, d, True)
                     if item is _MISSING:
                         node = node.default

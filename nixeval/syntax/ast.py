@@ -152,6 +152,29 @@ class Select(Node):
         self.leafy = self.h <= FAST_HEIGHT
 
 
+class SelectVar(Select):
+    """`x.a` or `x.a or default` with `x` a lexical variable and `a` a static name,
+    the commonest select (`lib.foo`, `cfg.enable`), with its own fast path: the
+    variable's `depth` and `index` and the `name` are at hand."""
+
+    __slots__ = ("depth", "index", "name")
+
+    def __init__(self, expr: Var, path: list[AttrName], default: Node | None,
+                 span: Span | None = None):
+        super().__init__(expr, path, default, span)
+        self.depth = expr.depth
+        self.index = expr.index
+        self.name = path[0].name
+
+
+def make_select(expr: Node, path: list[AttrName], default: Node | None,
+                span: Span | None = None) -> Select:
+    t = type(expr)
+    if (t is Var or t is Var0 or t is Var1) and len(path) == 1 and path[0].name is not None:
+        return SelectVar(expr, path, default, span)  # type: ignore[arg-type]
+    return Select(expr, path, default, span)
+
+
 class HasAttr(Node):
     """`e ? a.b`."""
 

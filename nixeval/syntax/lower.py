@@ -498,7 +498,7 @@ class Lowering:
         path = yield from self._attrpath(n.child_by_field_name("attrpath"))
         d = n.child_by_field_name("default")
         default = (yield d) if d is not None else None
-        return A.Select(expr, path, default, self.span(n))
+        return A.make_select(expr, path, default, self.span(n))
 
     def l_has_attr_expression(self, n: Any) -> Gen:
         expr = yield n.child_by_field_name("expression")
@@ -812,7 +812,7 @@ class Lowering:
             return (yield e.nested)
         if e.inherit_from is not None:
             src = yield e.inherit_from
-            return A.Select(src, [A.AttrName(name, None, e.span)], None, e.span)
+            return A.make_select(src, [A.AttrName(name, None, e.span)], None, e.span)
         v = yield e.value
         if type(v) is A.Lambda and v.name is None:
             v.name = name

@@ -53,7 +53,7 @@ def _expand(n: A.Node) -> list[Any]:
             out.append(escape_string(p) if type(p) is str and t is A.Str else (p if type(p) is not str else p))
         out.append(")")
         return out
-    if t is A.Select:
+    if t is A.Select or t is A.SelectVar:
         out = ["(", n.expr, ")."] + _attr_path(n.path)  # type: ignore[attr-defined]
         if n.default is not None:  # type: ignore[attr-defined]
             out += [" or (", n.default, ")"]  # type: ignore[attr-defined]
