@@ -933,6 +933,37 @@ def _primop_sync(f: Any, arg: Any, span: Any) -> Any:
     return r
 
 
+def _primop_now(op: PrimOp, args: Any) -> Any:
+    """`op` applied to all its argument items synchronously (its strict arguments
+    forced by `_force_fast`, its sync function or fast path called), else NOTFAST."""
+    fn = op.fast if op.is_async else op.fn
+    if fn is None:
+        return NOTFAST
+    strict = op.strict
+    forced: Any = None
+    i = 0
+    for a in args:
+        if type(a) is Thunk and strict[i]:
+            if forced is None:
+                forced = list(args)
+            a = a.value if a.node is None else _force_fast(a)
+            if a is NOTFAST:
+                return NOTFAST
+            forced[i] = a
+        i += 1
+    try:
+        r = fn(*args) if forced is None else fn(*forced)
+    except NixError:
+        return NOTFAST
+    if r is SLOW:
+        return NOTFAST
+    if STATS is not None:
+        STATS.nrPrimOpCalls += 1
+    if type(r) is Thunk:
+        return r.value if r.node is None else _force_fast(r)
+    return r
+
+
 def apply_fast(f: Any, items: Any, span: Any) -> Any:
     """Apply function value `f` to argument items synchronously: closures whose body
     `fast` computes (one level of the nesting budget each) and sync builtins; else
@@ -975,20 +1006,22 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
                 STATS.nrFunctionCalls += 1
                 STATS.envs += 1
                 STATS.envElements += len(env) - 1
-        elif tf is PrimOp or tf is PrimOpApp:
-            try:
-                r = _primop_sync(f, it, span)
-                while r is NEED:
-                    if _force_fast(_need) is NOTFAST:
-                        return NOTFAST
-                    r = _primop_sync(f, it, span)
-            except NixError:
+        elif tf is PrimOp:
+            if f.arity > 1:
+                f = PrimOpApp(f, (it,))
+                continue
+            f = _primop_now(f, (it,))
+            if f is NOTFAST:
                 return NOTFAST
-            if type(r) is Thunk:
-                r = _force_fast(r)
-            if r is NOTFAST:
+        elif tf is PrimOpApp:
+            op = f.op
+            args = f.args + (it,)
+            if len(args) < op.arity:
+                f = PrimOpApp(op, args)
+                continue
+            f = _primop_now(op, args)
+            if f is NOTFAST:
                 return NOTFAST
-            f = r
         else:
             return NOTFAST
     return f
@@ -1009,6 +1042,9 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
         args = self.args
         if len(args) == 1:
             f = apply_fast(f, (args[0].item(env),), self.span)  # type: ignore[attr-defined]
+        elif type(f) is PrimOp and f.arity == len(args):
+            # `b.mapAttrs g s`: every argument at once, no partial applications
+            f = _primop_now(f, [a.item(env) for a in args])  # type: ignore[attr-defined]
         else:
             f = apply_fast(f, [a.item(env) for a in args], self.span)  # type: ignore[attr-defined]
         if f is not NOTFAST:
