@@ -1195,58 +1195,93 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     f = await (fn.ev(env, d + 1) if d < BUDGET else spawn(fn.ev(env, 0)))
                 nargs = node.args
                 span = node.span
-                if len(nargs) > 1:
-                    # Every argument's item is made before the first call, as Nix does.
+                if type(f) is PrimOp and f.arity == len(nargs):
+                    # A builtin given all its arguments (`b.isAttrs v`, `b.mapAttrs g
+                    # s`): called at once, its strict arguments forced in order, each
+                    # synchronously when it can be, as `_call_primop` does.
                     items = [a.item(env) for a in nargs]
-                    arg = items.pop()
-                    k = 0
-                    for it in items:
-                        # Curried steps that cost no coroutine: a primop gathering
-                        # arguments, a function whose body is at hand (`x: y: ...`).
-                        r = apply_fast(f, (it,), span)
-                        if r is NOTFAST:
-                            break
-                        f = r
-                        k += 1
-                    if k < len(items):
-                        f = await call_value(f, items[k:], d, span)
-                else:
-                    arg = nargs[0].item(env)
-                tf = type(f)
-                if tf is Lambda:
-                    fnode = f.node
-                    if fnode.formals is None:
-                        env = [f.env, arg]
-                    else:
-                        env = await bind_args(f, arg, d, span)
+                    strict = f.strict
+                    i = 0
+                    for a in items:
+                        if type(a) is Thunk and strict[i]:
+                            if a.node is None:
+                                items[i] = a.value
+                            else:
+                                r = _force_fast(a)
+                                if r is NOTFAST:
+                                    r = await (force_thunk(a, d + 1) if d < BUDGET else spawn(force_thunk(a, 0)))
+                                items[i] = r
+                        i += 1
                     if STATS is not None:
-                        STATS.nrFunctionCalls += 1
-                        STATS.envs += 1
-                        STATS.envElements += len(env) - 1
-                    global _ticks
-                    _ticks += 1
-                    if _ticks >= TICK_EVERY:
-                        _ticks = 0
-                        await spawn(_tick())
-                    tfn = fnode
-                    tspan = span
-                    node = fnode.body
-                    continue
-                if tf is not PrimOp and tf is not PrimOpApp:
-                    v = await call_value(f, (arg,), d, span)
-                    break
-                v = _primop_sync(f, arg, span)
-                while v is NEED:
-                    nt = _need
-                    if _force_fast(nt) is NOTFAST:
-                        await (force_thunk(nt, d + 1) if d < BUDGET else spawn(force_thunk(nt, 0)))
+                        STATS.nrPrimOpCalls += 1
+                    try:
+                        if f.is_async:
+                            v = SLOW if f.fast is None else f.fast(*items)
+                            if v is SLOW:
+                                v = await spawn(f.fn(*items))
+                        else:
+                            v = f.fn(*items)
+                    except NixError as e:
+                        raise e.at(span)
+                    if type(v) is not Thunk:
+                        break
+                    if v.node is None:
+                        v = v.value
+                        break
+                    item = v  # an item the builtin returned (`head`, `getAttr`...)
+                else:
+                    if len(nargs) > 1:
+                        # Every argument's item is made before the first call, as Nix does.
+                        items = [a.item(env) for a in nargs]
+                        arg = items.pop()
+                        k = 0
+                        for it in items:
+                            # Curried steps that cost no coroutine: a primop gathering
+                            # arguments, a function whose body is at hand (`x: y: ...`).
+                            r = apply_fast(f, (it,), span)
+                            if r is NOTFAST:
+                                break
+                            f = r
+                            k += 1
+                        if k < len(items):
+                            f = await call_value(f, items[k:], d, span)
+                    else:
+                        arg = nargs[0].item(env)
+                    tf = type(f)
+                    if tf is Lambda:
+                        fnode = f.node
+                        if fnode.formals is None:
+                            env = [f.env, arg]
+                        else:
+                            env = await bind_args(f, arg, d, span)
+                        if STATS is not None:
+                            STATS.nrFunctionCalls += 1
+                            STATS.envs += 1
+                            STATS.envElements += len(env) - 1
+                        global _ticks
+                        _ticks += 1
+                        if _ticks >= TICK_EVERY:
+                            _ticks = 0
+                            await spawn(_tick())
+                        tfn = fnode
+                        tspan = span
+                        node = fnode.body
+                        continue
+                    if tf is not PrimOp and tf is not PrimOpApp:
+                        v = await call_value(f, (arg,), d, span)
+                        break
                     v = _primop_sync(f, arg, span)
-                if v is NOTFAST:
-                    v = await _call_primop(f, arg, d, span)
-                    break
-                if type(v) is not Thunk:
-                    break
-                item = v  # an item the builtin returned (`head`, `getAttr`...)
+                    while v is NEED:
+                        nt = _need
+                        if _force_fast(nt) is NOTFAST:
+                            await (force_thunk(nt, d + 1) if d < BUDGET else spawn(force_thunk(nt, 0)))
+                        v = _primop_sync(f, arg, span)
+                    if v is NOTFAST:
+                        v = await _call_primop(f, arg, d, span)
+                        break
+                    if type(v) is not Thunk:
+                        break
+                    item = v  # an item the builtin returned (`head`, `getAttr`...)
             elif t is A.Let:
                 env = let_env(node, env)
                 node = node.body
