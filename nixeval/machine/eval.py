@@ -13,7 +13,8 @@ Invariants:
   beyond memoising thunks it forced. Where `ev` would fail, `fast` gives NOTFAST and
   `ev`, evaluating again, raises the error with its context; the one error `fast`
   raises itself is the one making an item raises at that same point (an undefined
-  variable of a `with` already looked through). `NOTFAST` never leaves this module.
+  variable of a `with` already looked through). `NOTFAST` is never a Nix value: it
+  is the object builtins' fast paths know as SLOW (`force_now`, `call_now`).
 - Tail positions (if branches, let/with/assert bodies, the body of the function in
   an application) loop inside `eval_tail` rather than nesting a frame.
 - `node.item(env)` makes the *item* for a lazy position (function argument, list
@@ -66,7 +67,10 @@ class _NotFast:
     __slots__ = ()
 
 
-NOTFAST: Any = _NotFast()
+# The result of a synchronous attempt that did not compute the value. The same
+# object as SLOW, which builtins' fast paths return and `call_now`/`force_now` give
+# them, so no translation is needed on the way.
+NOTFAST: Any = SLOW
 _MISSING: Any = object()
 
 _current: Any = None
@@ -975,7 +979,7 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
             fnode = f.node
             if fnode.formals is None:
                 env = [f.env, it]
-                if type(fnode.body) is A.Lambda:
+                if fnode.curried:
                     # `x: y: ...`: the next function, nothing to evaluate
                     f = Lambda(fnode.body, env)
                     if STATS is not None:
@@ -1040,11 +1044,14 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
     f = self.fn.fast(env)  # type: ignore[attr-defined]
     if f is not NOTFAST:
         args = self.args
-        if len(args) == 1:
+        if type(f) is PrimOp and f.arity == len(args):
+            # `b.isAttrs v`, `b.mapAttrs g s`: every argument at once
+            if len(args) == 1:
+                f = _primop_now(f, (args[0].item(env),))  # type: ignore[attr-defined]
+            else:
+                f = _primop_now(f, [a.item(env) for a in args])  # type: ignore[attr-defined]
+        elif len(args) == 1:
             f = apply_fast(f, (args[0].item(env),), self.span)  # type: ignore[attr-defined]
-        elif type(f) is PrimOp and f.arity == len(args):
-            # `b.mapAttrs g s`: every argument at once, no partial applications
-            f = _primop_now(f, [a.item(env) for a in args])  # type: ignore[attr-defined]
         else:
             f = apply_fast(f, [a.item(env) for a in args], self.span)  # type: ignore[attr-defined]
         if f is not NOTFAST:
@@ -1400,7 +1407,7 @@ def call(f: Any, *args: Any) -> Any:
     A plain function returning an awaitable: the result at once when `call_now`
     computes it, else the call's coroutine. Builtins that call a Nix function per
     element (sort, foldl', filter...) try `call_now` themselves, then `call_async`."""
-    r = _call_now(f, args)
+    r = call_now(f, *args)
     if r is NOTFAST:
         return call_value(f, args, 1, None)
     return _done(r)
@@ -1412,7 +1419,9 @@ def call_async(f: Any, *args: Any) -> Coroutine[Any, Any, Any]:
     return call_value(f, args, 1, None)
 
 
-def _call_now(f: Any, args: Any) -> Any:
+def call_now(f: Any, *args: Any) -> Any:
+    """Public, sync: `f` applied to argument items when that can be computed
+    synchronously (see `fast`), else SLOW (then `await call_async(f, ...)`)."""
     global _ticks
     _ticks += 1
     if _ticks >= TICK_EVERY:
@@ -1443,15 +1452,7 @@ def force_now(item: Any) -> Any:
         return item
     if item.node is None:
         return item.value
-    v = _force_fast(item)
-    return SLOW if v is NOTFAST else v
-
-
-def call_now(f: Any, *args: Any) -> Any:
-    """Public, sync: `f` applied to argument items when that can be computed
-    synchronously (see `fast`), else SLOW (then `await call_async(f, ...)`)."""
-    v = _call_now(f, args)
-    return SLOW if v is NOTFAST else v
+    return _force_fast(item)  # NOTFAST is SLOW
 
 
 # --- strings ---------------------------------------------------------------------------

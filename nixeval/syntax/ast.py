@@ -276,7 +276,9 @@ class Lambda(Node):
 
     # `miss`: how often a call of it from a builtin (`call`) failed to be computed
     # synchronously in a row (see `Apply.miss`).
-    __slots__ = ("arg", "formals", "ellipsis", "body", "name", "nslots", "formal_names", "miss")
+    # `curried`: the body is itself a function (`x: y: ...`).
+    __slots__ = ("arg", "formals", "ellipsis", "body", "name", "nslots", "formal_names", "miss",
+                 "curried")
 
     def __init__(self, arg: str | None, formals: list[tuple[str, Node | None]] | None,
                  ellipsis: bool, body: Node, span: Span | None = None):
@@ -289,6 +291,7 @@ class Lambda(Node):
         self.formal_names = frozenset(n for n, _ in formals) if formals is not None else frozenset()
         self.span = span
         self.miss = 0
+        self.curried = type(body) is Lambda
 
 
 class Apply(Node):
