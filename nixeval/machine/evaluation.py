@@ -23,6 +23,14 @@ from nixeval.syntax import ast as A
 from nixeval.syntax.lower import canon_path, parse
 from nixeval.values import NixPath, PrimOp, Thunk
 
+# The cyclic GC's thresholds during evaluation. A young-generation collection costs
+# about the same per object whatever its size, but the larger it is the more objects
+# die before it (freed by their reference counts): 400,000 against 100,000 halved
+# the time spent collecting in `modules` and cut it by a third in `attrs`, for 10-25%
+# more peak memory (still below nix-instantiate's). The older generations are
+# collected as rarely as with 100,000 / 50.
+GC_THRESHOLDS = (400_000, 12, 100)
+
 
 class Evaluation:
     def __init__(self, *, nix_path: list[str] | None = None, search_path: list[str] | None = None,
@@ -168,7 +176,7 @@ class Evaluation:
         # Evaluation allocates many small objects that live long (thunks, envs): with
         # the default thresholds the cyclic GC rescans them over and over.
         thresholds = gc.get_threshold()
-        gc.set_threshold(100_000, 50, 100)
+        gc.set_threshold(*GC_THRESHOLDS)
         try:
             return self.machine.run(coro)
         finally:
