@@ -234,6 +234,13 @@ MISS_PAUSE = MISS_LIMIT - 36
 MISS_LONG_PAUSE = MISS_LIMIT - 2000
 
 
+# The thunk whose synchronous attempt failed last (the outermost of a failed
+# attempt): the next attempt to force it synchronously is skipped, as it is the
+# slow path, evaluating the same thing again, reaching it. Only a hint: an attempt
+# skipped by a stale one is one more thunk forced by a coroutine.
+_last_failed: Any = None
+
+
 def _out_of_budget() -> bool:
     """Whether `fast` may not force one thunk more (and start the cooldown if so)."""
     global _fast_cooldown, _exhausted
@@ -261,9 +268,13 @@ def _force_fast(v: Thunk) -> Any:
     """Compute an unforced thunk synchronously when its node's `fast` can; else
     NOTFAST, the thunk as it was. The thunk is blackholed meanwhile (forcing it again
     inside is NOTFAST, and `ev` then reports the infinite recursion)."""
-    global _fast_depth, _exhausted
+    global _fast_depth, _exhausted, _last_failed
     node = v.node
     if not node.leafy:
+        return NOTFAST
+    if v is _last_failed:
+        # it failed just now: the caller is the slow path forcing it
+        _last_failed = None
         return NOTFAST
     if (_fast_depth > FAST_BUDGET or _fast_cooldown) and _out_of_budget():
         return NOTFAST
@@ -280,6 +291,7 @@ def _force_fast(v: Thunk) -> Any:
         v.node = node
         if not _fast_depth:
             _exhausted = False
+        _last_failed = v
         return NOTFAST
     v.node = None
     v.env = None
@@ -435,6 +447,15 @@ def _list_fast(self: A.List, env: list[Any]) -> Any:
 
 
 A.List.fast = _list_fast  # type: ignore[attr-defined]
+
+
+async def _fast_only_ev(self: A.Node, env: list[Any], d: int) -> Any:
+    return self.fast(env)  # type: ignore[attr-defined]
+
+
+# Their `fast` never fails: `ev` is only called when it was not tried.
+A.Lambda.ev = _fast_only_ev  # type: ignore[method-assign]
+A.List.ev = _fast_only_ev  # type: ignore[method-assign]
 
 
 def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[Any]]:
@@ -1167,7 +1188,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     # A node's `ev` is only called once its `fast` has failed: not tried again for
     # the node this frame was entered with (every node that reaches the `ev` call
     # below has an `ev`, so skipping `fast` is always safe).
-    entry = node if env is not None else None
+    entry = node
     if env is None:
         item = node
         tn = item.node
@@ -1179,7 +1200,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
         env = item.env
         item.node = BLACKHOLE
         item.env = tn.span  # where the blackhole was forced from, for the error
-        node = tn
+        node = entry = tn  # its `fast` was tried by whoever forces it
     try:
         while True:
             t = type(node)
@@ -1373,6 +1394,8 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
             item.node = BLACKHOLE
             item.env = tn.span  # where the blackhole was forced from, for the error
             node = tn
+            if t is A.Var0 or t is A.Var1 or t is A.Var:
+                entry = tn  # the variable's `fast` tried to force it
     except BaseException as e:
         if pend is not None:
             for th, tn, tenv in pend:
