@@ -1065,7 +1065,41 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
     f = self.fn.fast(env)  # type: ignore[attr-defined]
     if f is not NOTFAST:
         args = self.args
-        if type(f) is PrimOp and f.arity == len(args):
+        tf = type(f)
+        if tf is Lambda and len(args) == 1:
+            # `g x`, the commonest call: `apply_fast` written out for one argument
+            fnode = f.node
+            if fnode.formals is None:
+                fenv = [f.env, args[0].item(env)]  # type: ignore[attr-defined]
+                if fnode.curried:
+                    if STATS is not None:
+                        STATS.nrFunctionCalls += 1
+                        STATS.envs += 1
+                        STATS.envElements += 1
+                    if m:
+                        self.miss = 0
+                    return Lambda(fnode.body, fenv)
+                global _fast_depth, _exhausted
+                if _fast_depth > FAST_BUDGET:
+                    _exhausted = True
+                    self.miss = _missed(m)
+                    return NOTFAST
+                _fast_depth += 1
+                try:
+                    f = fnode.body.fast(fenv)
+                finally:
+                    _fast_depth -= 1
+                if f is not NOTFAST:
+                    if STATS is not None:
+                        STATS.nrFunctionCalls += 1
+                        STATS.envs += 1
+                        STATS.envElements += 1
+                    if m:
+                        self.miss = 0
+                    return f
+                self.miss = _missed(m)
+                return NOTFAST
+        if tf is PrimOp and f.arity == len(args):
             # `b.isAttrs v`, `b.mapAttrs g s`: every argument at once
             if len(args) == 1:
                 f = _primop_now(f, (args[0].item(env),))  # type: ignore[attr-defined]
