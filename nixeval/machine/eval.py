@@ -1261,7 +1261,10 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     # A builtin given all its arguments (`b.isAttrs v`, `b.mapAttrs g
                     # s`): called at once, its strict arguments forced in order, each
                     # synchronously when it can be, as `_call_primop` does.
-                    items = [a.item(env) for a in nargs]
+                    if len(nargs) == 1:
+                        items = [nargs[0].item(env)]
+                    else:
+                        items = [a.item(env) for a in nargs]
                     strict = f.strict
                     i = 0
                     for a in items:
