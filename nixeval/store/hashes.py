@@ -78,14 +78,24 @@ def base32_len(size: int) -> int:
     return (size * 8 - 1) // 5 + 1
 
 
+# Two base-32 characters for each 10-bit value (high group first).
+_BASE32_PAIRS = [a + b for a in BASE32_ALPHABET for b in BASE32_ALPHABET]
+
+
 def base32_encode(data: bytes) -> str:
     # Treat the bytes as one little-endian integer; the first character printed
-    # is its most significant 5-bit group.
+    # is its most significant 5-bit group. Groups are taken two at a time (every
+    # store path name needs one of these).
     value = int.from_bytes(data, "little")
-    n = base32_len(len(data))
+    i = base32_len(len(data)) - 1  # the group printed next
     out = []
-    for i in range(n - 1, -1, -1):
+    if not i & 1:  # an odd number of groups: the first alone
         out.append(BASE32_ALPHABET[(value >> (i * 5)) & 0x1F])
+        i -= 1
+    pairs = _BASE32_PAIRS
+    while i > 0:
+        out.append(pairs[(value >> ((i - 1) * 5)) & 0x3FF])
+        i -= 2
     return "".join(out)
 
 
@@ -195,10 +205,11 @@ def compress_hash(digest: bytes | Hash, size: int = 20) -> bytes:
     does to a sha256 before naming a store path."""
     if isinstance(digest, Hash):
         digest = digest.digest
-    out = bytearray(size)
-    for i, b in enumerate(digest):
-        out[i % size] ^= b
-    return bytes(out)
+    # little-endian integers of `size`-byte chunks XORed: byte i lands at i mod size
+    acc = 0
+    for j in range(0, len(digest), size):
+        acc ^= int.from_bytes(digest[j:j + size], "little")
+    return acc.to_bytes(size, "little")
 
 
 # --- parsing -------------------------------------------------------------

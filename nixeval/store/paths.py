@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 
 from .hashes import Hash, base32_encode, compress_hash, hash_bytes, new_hasher
@@ -50,6 +51,8 @@ MAX_NAME_LEN = 211
 _NAME_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-._?="
 )
+# A name of those characters only (the common case, checked without a loop).
+_NAME_OK = re.compile(r"[A-Za-z0-9+\-._?=]+")
 
 
 class StorePathError(Exception):
@@ -62,6 +65,8 @@ def check_name(base_name: str, name: str) -> None:
     starting with '.' (even "." and "..")."""
     if not name:
         raise StorePathError(f"store path '{base_name}' has an empty name")
+    if len(name) <= MAX_NAME_LEN and _NAME_OK.fullmatch(name):
+        return
     raw = name.encode("utf-8", "surrogateescape")
     if len(raw) > MAX_NAME_LEN:
         raise StorePathError(
