@@ -152,9 +152,12 @@ def zip_attrs_with_fast(f: Any, xs: Any) -> Any:
     """Every element a set, forced or computed synchronously (`force_now`)."""
     if type(xs) is not list or not (type(f) is Lambda or type(f) is PrimOp or type(f) is PrimOpApp):
         return SLOW
-    sets = [force_now(x) for x in xs]
-    if not all(isinstance(s, dict) for s in sets):
-        return SLOW
+    sets = []
+    for x in xs:
+        s = force_now(x)
+        if not isinstance(s, dict):
+            return SLOW  # the builtin forces the rest in order (and reports the error)
+        sets.append(s)
     return _zip(f, sets)
 
 

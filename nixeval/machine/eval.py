@@ -15,6 +15,12 @@ Invariants:
   raises itself is the one making an item raises at that same point (an undefined
   variable of a `with` already looked through). `NOTFAST` is never a Nix value: it
   is the object builtins' fast paths know as SLOW (`force_now`, `call_now`).
+- `fast` is never needed: every node has an `ev`, and skipping an attempt only costs
+  time. The slow path skips the ones that just failed: the node of a thunk it
+  forces (whoever forces a thunk tried `_force_fast` first) and the thunk that
+  failed last (`_last_failed`, a hint).
+- A fast path that gets NOTFAST from a child gives up (returns NOTFAST/SLOW) rather
+  than going on with something else: nothing is forced out of Nix's order.
 - Tail positions (if branches, let/with/assert bodies, the body of the function in
   an application) loop inside `eval_tail` rather than nesting a frame.
 - `node.item(env)` makes the *item* for a lazy position (function argument, list
