@@ -1059,6 +1059,7 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
 
 
 def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
+    global _fast_depth, _exhausted
     if not self.leafy:
         return NOTFAST
     m = self.miss
@@ -1085,7 +1086,6 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
                     if m:
                         self.miss = 0
                     return Lambda(fnode.body, fenv)
-                global _fast_depth, _exhausted
                 if _fast_depth > FAST_BUDGET:
                     _exhausted = True
                     self.miss = _missed(m)
@@ -1226,8 +1226,9 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     pend: Any = None
     item: Any
     # A node's `ev` is only called once its `fast` has failed: not tried again for
-    # the node this frame was entered with (every node that reaches the `ev` call
-    # below has an `ev`, so skipping `fast` is always safe).
+    # the node this frame was entered with, nor for the node of a thunk it forces
+    # when that thunk's `_force_fast` just failed (every node has an `ev`, so
+    # skipping `fast` is always safe).
     entry = node
     if env is None:
         item = node
