@@ -187,11 +187,11 @@ def item_rec(node: A.Node, env: list[Any]) -> Any:
             return v
     if STATS is not None:
         STATS.nrThunks += 1
-    t = _new(Thunk)
-    t.node = node
-    t.env = env
-    t.value = None
-    return t
+    th = _new(Thunk)
+    th.node = node
+    th.env = env
+    th.value = None
+    return th  # type: ignore[no-any-return]
 
 
 async def eval_node(node: A.Node, env: list[Any], d: int) -> Any:
@@ -1293,8 +1293,8 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                                 v = await spawn(f.fn(*items))
                         else:
                             v = f.fn(*items)
-                    except NixError as e:
-                        raise e.at(span)
+                    except NixError as err:
+                        raise err.at(span)
                     if type(v) is not Thunk:
                         break
                     if v.node is None:
