@@ -150,7 +150,7 @@ let
         let cfg = config.services.${name}; in {
           options.services.${name} = {
             enable = mkOption { type = types.bool; default = false; };
-            port = mkOption { type = types.port; default = 10000 + i; };
+            port = mkOption { type = types.port; default = 10000 + mod i 50000; };
             user = mkOption { type = types.str; default = name; };
             logLevel = mkOption { type = types.enum [ "debug" "info" "warn" ]; default = "info"; };
             extraConfig = mkOption { type = types.lines; default = ""; };
