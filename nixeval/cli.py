@@ -224,6 +224,7 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
         return 0
 
     gc_was = gc.isenabled()
+    gc_thresholds = gc.get_threshold()
     gc.freeze()
     from nixeval.machine import eval as E
     from nixeval.machine.evaluation import GC_THRESHOLDS
@@ -261,7 +262,7 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
 
             stderr.write(json.dumps(E.STATS.as_json(ev.machine), indent=2) + "\n")
             E.STATS = None
-        gc.set_threshold(700, 10, 10)
+        gc.set_threshold(*gc_thresholds)
         gc.unfreeze()
         if not gc_was:
             gc.disable()

@@ -866,6 +866,8 @@ async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
     for arg in args:
         tf = type(f)
         if tf is Lambda:
+            # Entering a closure is written out here and in `eval_tail`: a shared
+            # helper would be one more coroutine per call.
             fnode = f.node
             if fnode.formals is None:
                 env = [f.env, arg]
