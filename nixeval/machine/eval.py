@@ -475,13 +475,13 @@ def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[A
         renv: list[Any] = [env]
         renv.extend([UNSET] * len(self.static))
         i = 1
-        for name, (vnode, _span, outer) in self.static.items():
+        for name, vnode, outer in self.pairs:
             it = vnode.item(env) if outer else item_rec(vnode, renv)  # type: ignore[attr-defined]
             renv[i] = it
             out[name] = it
             i += 1
         return out, renv
-    for name, (vnode, _s, _o) in self.static.items():
+    for name, vnode, _o in self.pairs:
         out[name] = vnode.item(env)  # type: ignore[attr-defined]
     return out, env
 
@@ -709,9 +709,14 @@ def _selectvar_fast(self: A.SelectVar, env: list[Any]) -> Any:
         return NOTFAST
     e = env
     depth = self.depth
-    while depth:
+    if depth:
+        # the walk up unrolled for the near environments, the common case
         e = e[0]
-        depth -= 1
+        if depth > 1:
+            e = e[0]
+            while depth > 2:
+                e = e[0]
+                depth -= 1
     i = self.index
     v = e[i]
     if type(v) is Thunk:

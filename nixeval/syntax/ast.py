@@ -198,7 +198,7 @@ class Attrs(Node):
     rec set are evaluated in the enclosing environment (`outer` flag set).
     """
 
-    __slots__ = ("rec", "static", "dynamic", "attr_pos", "h", "leafy")
+    __slots__ = ("rec", "static", "dynamic", "attr_pos", "pairs", "h", "leafy")
 
     def __init__(self, rec: bool, static: dict[str, tuple[Node, Span | None, bool]],
                  dynamic: list[tuple[Node, Node, Span | None]], span: Span | None = None):
@@ -206,6 +206,8 @@ class Attrs(Node):
         self.static = static
         self.dynamic = dynamic
         self.attr_pos = {name: s for name, (_n, s, _i) in static.items()}
+        # (name, Node, inherited) in order: what making the set walks
+        self.pairs = tuple((name, n, i) for name, (n, _s, i) in static.items())
         self.span = span
         # Values are made lazily (items); only dynamic names are evaluated.
         self.h = 1 + max((n.h for n, _v, _s in dynamic), default=-1)
