@@ -434,7 +434,10 @@ A.WithVar.item = _withvar_item  # type: ignore[attr-defined]
 # --- literals -----------------------------------------------------------------------
 
 def _lambda_fast(self: A.Lambda, env: list[Any]) -> Any:
-    return Lambda(self, env)
+    f = _new(Lambda)  # Lambda(self, env) without a call of __init__
+    f.node = self
+    f.env = env
+    return f
 
 
 # Items for lambdas, lists and sets are thunks, as in Nix: lazy printing shows them
@@ -1015,7 +1018,7 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
                 env = [f.env, it]
                 if fnode.curried:
                     # `x: y: ...`: the next function, nothing to evaluate
-                    f = Lambda(fnode.body, env)
+                    f = _lambda_fast(fnode.body, env)
                     if STATS is not None:
                         STATS.nrFunctionCalls += 1
                         STATS.envs += 1
@@ -1092,7 +1095,7 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
                         STATS.envElements += 1
                     if m:
                         self.miss = 0
-                    return Lambda(fnode.body, fenv)
+                    return _lambda_fast(fnode.body, fenv)
                 if _fast_depth > FAST_BUDGET:
                     _exhausted = True
                     self.miss = _missed(m)
@@ -1114,14 +1117,21 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
                 return NOTFAST
         if tf is PrimOp and f.arity == len(args):
             # `b.isAttrs v`, `b.mapAttrs g s`: every argument at once
-            if len(args) == 1:
+            n = len(args)
+            if n == 1:
                 f = _primop_now(f, (args[0].item(env),))  # type: ignore[attr-defined]
+            elif n == 2:
+                f = _primop_now(f, (args[0].item(env), args[1].item(env)))  # type: ignore[attr-defined]
             else:
                 f = _primop_now(f, [a.item(env) for a in args])  # type: ignore[attr-defined]
-        elif len(args) == 1:
-            f = apply_fast(f, (args[0].item(env),), self.span)  # type: ignore[attr-defined]
         else:
-            f = apply_fast(f, [a.item(env) for a in args], self.span)  # type: ignore[attr-defined]
+            n = len(args)
+            if n == 1:
+                f = apply_fast(f, (args[0].item(env),), self.span)  # type: ignore[attr-defined]
+            elif n == 2:
+                f = apply_fast(f, (args[0].item(env), args[1].item(env)), self.span)  # type: ignore[attr-defined]
+            else:
+                f = apply_fast(f, [a.item(env) for a in args], self.span)  # type: ignore[attr-defined]
         if f is not NOTFAST:
             if m:
                 self.miss = 0
@@ -1275,8 +1285,11 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     # A builtin given all its arguments (`b.isAttrs v`, `b.mapAttrs g
                     # s`): called at once, its strict arguments forced in order, each
                     # synchronously when it can be, as `_call_primop` does.
-                    if len(nargs) == 1:
+                    n = len(nargs)
+                    if n == 1:
                         items = [nargs[0].item(env)]
+                    elif n == 2:
+                        items = [nargs[0].item(env), nargs[1].item(env)]
                     else:
                         items = [a.item(env) for a in nargs]
                     strict = f.strict
@@ -1309,7 +1322,16 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                         break
                     item = v  # an item the builtin returned (`head`, `getAttr`...)
                 else:
-                    if len(nargs) > 1:
+                    n = len(nargs)
+                    if n == 1:
+                        arg = nargs[0].item(env)
+                    elif n == 2:
+                        # `f a b`: `a`'s item and `b`'s made before the first call, as Nix does
+                        it = nargs[0].item(env)
+                        arg = nargs[1].item(env)
+                        r = apply_fast(f, (it,), span)
+                        f = await call_value(f, (it,), d, span) if r is NOTFAST else r
+                    else:
                         # Every argument's item is made before the first call, as Nix does.
                         items = [a.item(env) for a in nargs]
                         arg = items.pop()
@@ -1324,8 +1346,6 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                             k += 1
                         if k < len(items):
                             f = await call_value(f, items[k:], d, span)
-                    else:
-                        arg = nargs[0].item(env)
                     tf = type(f)
                     if tf is Lambda:
                         fnode = f.node

@@ -118,6 +118,12 @@ def _eq_fast(self: A.BinOp, env: list[Any]) -> Any:
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if b is NOTFAST:
         return NOTFAST
+    # the commonest comparisons (`t == "if"`, `x == null`) without a call
+    ta = type(a)
+    if ta is type(b) and (ta is str or ta is int):
+        return a == b
+    if a is None or b is None:
+        return a is b
     return equal_simple(a, b)
 
 
