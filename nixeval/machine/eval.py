@@ -32,7 +32,7 @@ Invariants:
 from __future__ import annotations
 
 import types
-from collections.abc import Coroutine, Generator
+from collections.abc import Coroutine, Generator, Sequence
 from typing import Any
 
 from nixeval.errors import (
@@ -869,7 +869,7 @@ def add_call_trace(e: NixError, fnode: A.Lambda, span: Any) -> None:
     e.add_trace("from call site", span, call=True)
 
 
-async def call_value(f: Any, args: list[Any], d: int, span: Any) -> Any:
+async def call_value(f: Any, args: Sequence[Any], d: int, span: Any) -> Any:
     """Apply function value `f` to argument items `args`; the forced result."""
     for arg in args:
         tf = type(f)
