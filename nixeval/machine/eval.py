@@ -310,10 +310,12 @@ def _force_fast(v: Thunk) -> Any:
 def _var_fast(self: A.Var, env: list[Any]) -> Any:
     # A plain Var is at least two environments up (see `make_var`).
     env = env[0][0]
-    depth = self.depth - 2
-    while depth:
+    depth = self.depth
+    if depth > 2:
         env = env[0]
-        depth -= 1
+        while depth > 3:
+            env = env[0]
+            depth -= 1
     v = env[self.index]
     if type(v) is Thunk:
         if v.node is None:
