@@ -12,6 +12,7 @@ Invariants:
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -51,14 +52,34 @@ def _kill_group(pid: int) -> None:
         pass
 
 
-def run_child(argv: list[str], *, cwd: str, env: dict[str, str], timeout: float) -> Run:
+def parse_stack(text: str) -> int:
+    """A stack limit for `--oracle-stack`: "unlimited" or a size in MiB."""
+    if text == "unlimited":
+        return resource.RLIM_INFINITY
+    try:
+        mib = int(text)
+    except ValueError:
+        mib = 0
+    if mib <= 0:
+        raise ValueError(f"bad stack limit '{text}' (expected 'unlimited' or a size in MiB)")
+    return mib * 1024 * 1024
+
+
+def run_child(argv: list[str], *, cwd: str, env: dict[str, str], timeout: float,
+              stack: int | None = None) -> Run:
+    """Run `argv` once; with `stack` (bytes, or RLIM_INFINITY), under that stack
+    limit (`ulimit -s`), set in the child before it starts."""
+    preexec = None
+    if stack is not None:
+        def preexec() -> None:
+            resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         timed_out = threading.Event()
 
         start = time.perf_counter()
         proc = subprocess.Popen(
             argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-            start_new_session=True,
+            start_new_session=True, preexec_fn=preexec,
         )
 
         def on_timeout() -> None:

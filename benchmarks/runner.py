@@ -29,7 +29,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.measure import Run, child_env, python_executable, run_child
+from benchmarks.measure import Run, child_env, parse_stack, python_executable, run_child
 from benchmarks.registry import (
     WORKLOADS,
     Workload,
@@ -151,14 +151,16 @@ def bench(
     timeout: float,
     label: str,
     give_up: set[str] | None = None,
+    oracle_stack: int | None = None,
 ) -> Result:
-    """Run one workload at one size; `give_up` names evaluators not to run."""
+    """Run one workload at one size; `give_up` names evaluators not to run. With
+    `oracle_stack`, nix-instantiate runs under that stack limit, at every size."""
     res = Result(w, scale)
     active = []
     for ev in evaluators:
         if give_up and ev.name in give_up:
             res.skipped[ev.name] = f"{ev.name} not run (failed at a smaller size)"
-        elif ev.name == ORACLE and not w.oracle_can_run(scale):
+        elif ev.name == ORACLE and oracle_stack is None and not w.oracle_can_run(scale):
             res.skipped[ev.name] = (
                 f"{ev.name} not run: above its stack limit (> {size_label(w.oracle_max_scale)})"
             )
@@ -174,7 +176,8 @@ def bench(
             if any(not r.ok for r in done):
                 continue  # failed once: report it, do not repeat it
             progress(f"{label} {w.name} {size_label(scale)} run {i + 1}/{runs}: {ev.name} ...")
-            r = run_child([*ev.prefix, *argv], cwd=str(REPO_ROOT), env=env, timeout=timeout)
+            r = run_child([*ev.prefix, *argv], cwd=str(REPO_ROOT), env=env, timeout=timeout,
+                          stack=oracle_stack if ev.name == ORACLE else None)
             done.append(r)
             state = f"{r.wall:.3f} s, {r.maxrss_kib / 1024:.0f} MiB" if r.ok else r.error_summary()
             progress(f"{label} {w.name} {size_label(scale)} run {i + 1}/{runs}: {ev.name} {state}")
@@ -283,6 +286,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-oracle", action="store_true", help="do not run nix-instantiate")
     p.add_argument("--scaling", nargs="?", const="10x", metavar="MAX",
                    help="run each workload at 1x, 10x (and 100x if MAX is 100x); report growth")
+    p.add_argument("--oracle-stack", metavar="MIB",
+                   help="run nix-instantiate under this stack limit ('unlimited' or MiB; "
+                        "default: the inherited one), at every size")
     p.add_argument("--list", action="store_true", help="list the workloads and exit")
     return p.parse_args(argv)
 
@@ -316,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         workloads = select(workloads, args.only)
         scale = parse_size(args.size)
         max_scale = parse_size(args.scaling) if args.scaling else None
+        oracle_stack = parse_stack(args.oracle_stack) if args.oracle_stack else None
     except ValueError as e:
         progress(f"error: {e}")
         return 2
@@ -334,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     if max_scale is None:
         for i, w in enumerate(workloads):
             label = f"[{i + 1}/{len(workloads)}]"
-            results.append(bench(w, scale, evaluators, args.runs, args.timeout, label))
+            results.append(bench(w, scale, evaluators, args.runs, args.timeout, label,
+                                 oracle_stack=oracle_stack))
         print(f"# nixeval vs {ORACLE}: {machine_note(args.runs)}")
         print(results_table(results))
     else:
@@ -345,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
             label = f"[{i + 1}/{len(scalable)}]"
             failed: set[str] = set()
             for s in scales:
-                r = bench(w, s, evaluators, args.runs, args.timeout, label, give_up=failed)
+                r = bench(w, s, evaluators, args.runs, args.timeout, label, give_up=failed,
+                          oracle_stack=oracle_stack)
                 failed |= {ev for ev in r.runs if r.failure(ev) is not None}
                 by_workload.setdefault(w.name, []).append(r)
                 results.append(r)

@@ -8,6 +8,8 @@ whole file to a few seconds.
 
 from __future__ import annotations
 
+import os
+import resource
 import sys
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
+from benchmarks.measure import parse_stack, run_child  # noqa: E402
 from benchmarks.registry import WORKLOADS, parse_size, size_label  # noqa: E402
 
 
@@ -43,3 +46,22 @@ def test_size_parsing():
         parse_size("big")
     with pytest.raises(ValueError):
         parse_size("0x")
+
+
+def test_oracle_stack_parsing():
+    assert parse_stack("unlimited") == resource.RLIM_INFINITY
+    assert parse_stack("64") == 64 * 1024 * 1024
+    for bad in ("0", "-1", "lots"):
+        with pytest.raises(ValueError):
+            parse_stack(bad)
+
+
+def test_run_child_sets_the_stack_limit():
+    # what `--oracle-stack` gives nix-instantiate: its own `ulimit -s`, in KiB
+    if resource.getrlimit(resource.RLIMIT_STACK)[1] != resource.RLIM_INFINITY:
+        pytest.skip("the hard stack limit is not unlimited here: cannot raise it")
+    argv = ["sh", "-c", "ulimit -s"]
+    r = run_child(argv, cwd="/", env=dict(os.environ), timeout=30, stack=parse_stack("64"))
+    assert r.ok and r.stdout.strip() == "65536"
+    r = run_child(argv, cwd="/", env=dict(os.environ), timeout=30, stack=parse_stack("unlimited"))
+    assert r.ok and r.stdout.strip() == "unlimited"
