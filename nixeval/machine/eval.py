@@ -1007,6 +1007,28 @@ def _primop_now(op: PrimOp, args: Any) -> Any:
     return r
 
 
+def _primop_now1(op: PrimOp, a: Any) -> Any:
+    """`_primop_now` for a builtin of one argument (`b.isAttrs v`), written out."""
+    fn = op.fast if op.is_async else op.fn
+    if fn is None:
+        return NOTFAST
+    if type(a) is Thunk and op.strict[0]:
+        a = a.value if a.node is None else _force_fast(a)
+        if a is NOTFAST:
+            return NOTFAST
+    try:
+        r = fn(a)
+    except NixError:
+        return NOTFAST
+    if r is SLOW:
+        return NOTFAST
+    if STATS is not None:
+        STATS.nrPrimOpCalls += 1
+    if type(r) is Thunk:
+        return r.value if r.node is None else _force_fast(r)
+    return r
+
+
 def apply_fast(f: Any, items: Any, span: Any) -> Any:
     """Apply function value `f` to argument items synchronously: closures whose body
     `fast` computes (one level of the nesting budget each) and sync builtins; else
@@ -1053,7 +1075,7 @@ def apply_fast(f: Any, items: Any, span: Any) -> Any:
             if f.arity > 1:
                 f = PrimOpApp(f, (it,))
                 continue
-            f = _primop_now(f, (it,))
+            f = _primop_now1(f, it)
             if f is NOTFAST:
                 return NOTFAST
         elif tf is PrimOpApp:
@@ -1121,7 +1143,7 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
             # `b.isAttrs v`, `b.mapAttrs g s`: every argument at once
             n = len(args)
             if n == 1:
-                f = _primop_now(f, (args[0].item(env),))  # type: ignore[attr-defined]
+                f = _primop_now1(f, args[0].item(env))  # type: ignore[attr-defined]
             elif n == 2:
                 f = _primop_now(f, (args[0].item(env), args[1].item(env)))  # type: ignore[attr-defined]
             else:
