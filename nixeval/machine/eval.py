@@ -19,6 +19,10 @@ Invariants:
   time. The slow path skips the ones that just failed: the node of a thunk it
   forces (whoever forces a thunk tried `_force_fast` first) and the thunk that
   failed last (`_last_failed`, a hint).
+- `fast` does not blackhole the thunks it forces: a thunk whose computation needs
+  itself is an infinite recursion, so forcing it again inside can never succeed;
+  the attempt ends with the nesting budget and the slow path, which blackholes,
+  reports the error.
 - A fast path that gets NOTFAST from a child gives up (returns NOTFAST/SLOW) rather
   than going on with something else: nothing is forced out of Nix's order.
 - Tail positions (if branches, let/with/assert bodies, the body of the function in
@@ -272,8 +276,10 @@ def _missed(m: int) -> int:
 
 def _force_fast(v: Thunk) -> Any:
     """Compute an unforced thunk synchronously when its node's `fast` can; else
-    NOTFAST, the thunk as it was. The thunk is blackholed meanwhile (forcing it again
-    inside is NOTFAST, and `ev` then reports the infinite recursion)."""
+    NOTFAST, the thunk as it was. The thunk is not blackholed meanwhile: forcing it
+    again inside starts the same computation again, which can only need it again,
+    so the attempt ends when the nesting budget runs out; the slow path, which does
+    blackhole, then reports the infinite recursion."""
     global _fast_depth, _exhausted, _last_failed
     node = v.node
     if not node.leafy:
@@ -285,16 +291,13 @@ def _force_fast(v: Thunk) -> Any:
     if (_fast_depth > FAST_BUDGET or _fast_cooldown) and _out_of_budget():
         return NOTFAST
     _fast_depth += 1
-    v.node = BLACKHOLE
     try:
         r = node.fast(v.env)
     except BaseException:
         _fast_depth -= 1
-        v.node = node
         raise
     _fast_depth -= 1
     if r is NOTFAST:
-        v.node = node
         if not _fast_depth:
             _exhausted = False
         _last_failed = v
