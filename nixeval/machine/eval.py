@@ -981,7 +981,9 @@ def _primop_sync(f: Any, arg: Any, span: Any) -> Any:
 
 def _primop_now(op: PrimOp, args: Any) -> Any:
     """`op` applied to all its argument items synchronously (its strict arguments
-    forced by `_force_fast`, its sync function or fast path called), else NOTFAST."""
+    forced by `_force_fast`, its sync function or fast path called), else NOTFAST.
+    `_primop_now1` is this written out for one argument (1% fewer instructions on
+    `modules`): a change here goes there too."""
     fn = op.fast if op.is_async else op.fn
     if fn is None:
         return NOTFAST
