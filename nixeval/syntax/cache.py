@@ -31,7 +31,7 @@ def _code_version() -> str:
     if _code_hash is None:
         h = hashlib.sha256()
         here = os.path.dirname(os.path.abspath(__file__))
-        for name in ("ast.py", "lower.py", "cache.py"):
+        for name in ("ast.py", "lower.py", "repair.py", "cache.py"):
             with open(os.path.join(here, name), "rb") as f:
                 h.update(f.read())
         from nixeval import errors

@@ -28,6 +28,7 @@ import tree_sitter_nix
 from nixeval.errors import ParseError, Source, Span
 from nixeval.printer import format_attr_name
 from nixeval.syntax import ast as A
+from nixeval.syntax.repair import MAX_ROUNDS, Edits, find_repairs
 from nixeval.values import NixPath
 
 _INF = float("inf")
@@ -219,9 +220,12 @@ _TOKEN_NAMES = {"==": "EQ", "!=": "NEQ", "<": "'<'", ">": "'>'", "<=": "LEQ", ">
 
 class Lowering:
     def __init__(self, source: Source, base_dir: str, global_names: dict[str, int],
-                 home: str | None = None):
+                 home: str | None = None, edits: Edits | None = None):
         self.source = source
-        self.data = source.data
+        self.data = source.data  # the original bytes: literal text is read from here
+        # The spaces inserted so that tree-sitter sees Nix's tokens (see repair.py):
+        # tree offsets are mapped back through it.
+        self.edits = edits
         self.base_dir = base_dir
         self.scopes: list[Scope] = [Scope(global_names)]
         self.home = home
@@ -235,10 +239,27 @@ class Lowering:
     # --- helpers ---------------------------------------------------------------
 
     def span(self, n: Any) -> Span:
-        return Span(self.source, n.start_byte, n.end_byte)
+        e = self.edits
+        if e is None:
+            return Span(self.source, n.start_byte, n.end_byte)
+        return Span(self.source, e.to_original(n.start_byte), e.to_original(n.end_byte))
+
+    def start(self, n: Any) -> int:
+        """The original offset where node `n` starts."""
+        e = self.edits
+        return n.start_byte if e is None else e.to_original(n.start_byte)
+
+    def end(self, n: Any) -> int:
+        """The original offset where node `n` ends."""
+        e = self.edits
+        return n.end_byte if e is None else e.to_original(n.end_byte)
 
     def text(self, n: Any) -> str:
-        return self.data[n.start_byte : n.end_byte].decode("utf-8", "surrogateescape")
+        return self.data[self.start(n) : self.end(n)].decode("utf-8", "surrogateescape")
+
+    def slice(self, start: int, end: int) -> str:
+        """Original text between two original offsets."""
+        return self.data[start:end].decode("utf-8", "surrogateescape")
 
     def error(self, msg: str, n: Any) -> ParseError:
         return ParseError(msg, self.span(n))
@@ -300,7 +321,7 @@ class Lowering:
         return meth(n)
 
     def syntax_error(self, n: Any) -> ParseError:
-        return syntax_error(self.source, n)
+        return syntax_error(self.source, n, edits=self.edits)
 
     # --- leaves ----------------------------------------------------------------
 
@@ -346,7 +367,7 @@ class Lowering:
             p = n.parent
             if p is None or p.type != "apply_expression" or p.child_by_field_name("argument") != n:
                 raise self.error("syntax error, unexpected OR_KW", n)
-            return self.resolve(name, Span(self.source, p.start_byte, p.end_byte))
+            return self.resolve(name, self.span(p))
         if name == "__curPos":
             return A.CurPos(self.span(n))
         return self.resolve(name, self.span(n))
@@ -371,7 +392,7 @@ class Lowering:
         spans: dict[int, Span] = {}
         last = n.children[-1] if n.children else None
         if last is not None and last.type == "path_fragment" and self.text(last).endswith("/"):
-            raise ParseError("path has a trailing slash", Span(self.source, n.end_byte, n.end_byte))
+            raise ParseError("path has a trailing slash", Span(self.source, self.end(n), self.end(n)))
         for c in n.children:
             if c.type == "path_fragment" and "//" in self.text(c):
                 raise self.error("syntax error, unexpected PATH_END, expecting DOLLAR_CURLY", c)
@@ -405,18 +426,20 @@ class Lowering:
         parts: list[Any] = []
         spans: dict[int, Span] = {}
         children = n.children
-        start = children[0].end_byte  # after the opening quote
+        start = self.end(children[0])  # after the opening quote
         end_quote = children[-1]
         if end_quote.is_missing or end_quote.type != '"':
             raise self.syntax_error(end_quote)
         for c in children[1:-1]:
             if c.type == "interpolation":
-                if c.start_byte > start:
-                    parts.append(unescape_dq(self.data[start : c.start_byte].decode("utf-8", "surrogateescape")))
+                c_start = self.start(c)
+                if c_start > start:
+                    parts.append(unescape_dq(self.slice(start, c_start)))
                 parts.append((yield from self._interp(c, spans)))
-                start = c.end_byte
-        if end_quote.start_byte > start:
-            parts.append(unescape_dq(self.data[start : end_quote.start_byte].decode("utf-8", "surrogateescape")))
+                start = self.end(c)
+        end = self.start(end_quote)
+        if end > start:
+            parts.append(unescape_dq(self.slice(start, end)))
         return self._string_node(parts, self.span(n), spans)
 
     def _string_node(self, parts: list[Any], span: Span, spans: dict[int, Span]) -> A.Node:
@@ -427,24 +450,26 @@ class Lowering:
 
     def l_indented_string_expression(self, n: Any) -> Gen:
         children = n.children
-        start = children[0].end_byte
+        start = self.end(children[0])
         end_quote = children[-1]
         if end_quote.is_missing or end_quote.type != "''":
             raise self.syntax_error(end_quote)
+        end = self.start(end_quote)
         # The opening `''` swallows trailing spaces and one newline of its line.
-        m = re.match(rb" *\n", self.data[start : end_quote.start_byte])
+        m = re.match(rb" *\n", self.data[start:end])
         if m:
             start += m.end()
         parts: list[Any] = []
         spans: dict[int, Span] = {}
         for c in children[1:-1]:
             if c.type == "interpolation":
-                if c.start_byte > start:
-                    parts.extend(_ind_tokens(self.data[start : c.start_byte].decode("utf-8", "surrogateescape")))
+                c_start = self.start(c)
+                if c_start > start:
+                    parts.extend(_ind_tokens(self.slice(start, c_start)))
                 parts.append((yield from self._interp(c, spans)))
-                start = max(start, c.end_byte)
-        if end_quote.start_byte > start:
-            parts.extend(_ind_tokens(self.data[start : end_quote.start_byte].decode("utf-8", "surrogateescape")))
+                start = max(start, self.end(c))
+        if end > start:
+            parts.extend(_ind_tokens(self.slice(start, end)))
         return self._string_node(strip_indentation(parts), self.span(n), spans)
 
     # --- attribute paths ---------------------------------------------------------
@@ -471,7 +496,7 @@ class Lowering:
                 return None
             if len(children) < 2 or children[-1].is_missing:
                 raise self.syntax_error(a)
-            return unescape_dq(self.data[children[0].end_byte : children[-1].start_byte].decode("utf-8", "surrogateescape"))
+            return unescape_dq(self.slice(self.end(children[0]), self.start(children[-1])))
         raise self.syntax_error(a)
 
     def _dynamic_name(self, a: Any) -> Gen:
@@ -533,7 +558,7 @@ class Lowering:
         right = yield n.child_by_field_name("right")
         # Nix reports binary-operator errors at the operator's position... except
         # where it reports the whole expression's; see eval for which.
-        return A.BINOPS[op](left, right, Span(self.source, n.start_byte, n.end_byte))
+        return A.BINOPS[op](left, right, self.span(n))
 
     def l_apply_expression(self, n: Any) -> Gen:
         args_nodes = []
@@ -587,25 +612,7 @@ class Lowering:
             body = yield n.child_by_field_name("body")
             self.scopes.pop()
             return A.Lambda(arg, None, False, body, span)
-        formal_nodes = []
-        ellipsis = False
-        fchildren = formals_node.children
-        for i, c in enumerate(fchildren):
-            if c.type == "formal":
-                ident = c.child_by_field_name("name")
-                if ident is None or ident.is_missing:
-                    # tree-sitter-nix 0.1.0 reads `{ a, b, }` as a last formal with a
-                    # MISSING name: a trailing comma, valid Nix. Anywhere else it is
-                    # a syntax error.
-                    rest = [x for x in fchildren[i + 1 :] if x.type != "}"]
-                    if rest or c.child_by_field_name("default") is not None:
-                        raise self.syntax_error(c)
-                    continue
-                formal_nodes.append(c)
-            elif c.type == "ellipses":
-                ellipsis = True
-            elif c.type == "ERROR" or c.is_missing:
-                raise self.syntax_error(c)
+        formal_nodes, ellipsis = self._formals(formals_node)
         names: dict[str, int] = {}
         for c in formal_nodes:
             name = self.text(c.child_by_field_name("name"))
@@ -628,6 +635,61 @@ class Lowering:
         self.scopes.pop()
         return A.Lambda(arg, formals, ellipsis, body, span)
 
+    def _formals(self, formals_node: Any) -> tuple[list[Any], bool]:
+        """The formal nodes of `{ ... }` and whether it has an ellipsis, checked
+        against Nix's grammar: `formals: formal ',' formals | formal | '...' | (empty)`,
+        so a trailing comma is allowed after a formal (with or without a default)
+        but not after `...`, and commas never lead or double.
+
+        tree-sitter-nix 0.1.0 has no trailing comma and recovers from one in two
+        shapes: a `,` followed by a formal with a MISSING name, or an ERROR holding
+        the `,`. Both are read back here as the comma token they are; anything
+        else in an ERROR is a real syntax error."""
+        tokens: list[tuple[str, Any]] = []  # ("formal" | "," | "...", node)
+        for c in formals_node.children:
+            t = c.type
+            if t == "formal":
+                ident = c.child_by_field_name("name")
+                if ident is None or ident.is_missing:
+                    if c.child_by_field_name("default") is not None:
+                        raise self.syntax_error(c)
+                    continue  # the placeholder after a comma: the comma is its own token
+                if c.has_error:
+                    raise self.syntax_error(_first_error(c) or c)
+                tokens.append(("formal", c))
+            elif t == ",":
+                tokens.append((",", c))
+            elif t == "ellipses":
+                tokens.append(("...", c))
+            elif t == "ERROR":
+                for x in c.children:
+                    tokens.append(("," if x.type == "," else "?", x))
+            elif c.is_missing:
+                raise self.syntax_error(c)
+        formal_nodes = []
+        ellipsis = False
+        i = 0
+        while i < len(tokens):
+            kind, node = tokens[i]
+            if kind == "formal":
+                formal_nodes.append(node)
+                if i + 1 < len(tokens) and tokens[i + 1][0] != ",":
+                    raise self._unexpected(tokens[i + 1][1], ", expecting '}'")
+                i += 2
+            elif kind == "...":
+                ellipsis = True
+                if i + 1 < len(tokens):
+                    raise self._unexpected(tokens[i + 1][1], ", expecting '}'")
+                i += 1
+            else:  # a comma where a formal should be, or a token tree-sitter could not place
+                raise self._unexpected(node, ", expecting '}'" if i and kind == "," else "")
+        return formal_nodes, ellipsis
+
+    def _unexpected(self, n: Any, expecting: str = "") -> ParseError:
+        at = self.start(n)
+        return ParseError(f"syntax error, unexpected {_token_at(self.source, at)}{expecting}",
+                          Span(self.source, at, at + 1))
+
     # --- attribute sets and let --------------------------------------------------
 
     def _collect(self, pre: _PreAttrs, binding_set: Any) -> Gen:
@@ -647,10 +709,10 @@ class Lowering:
                 if attrs.child_count == 1 and attrs.children[0].is_missing:
                     continue  # `inherit;` inherits nothing
                 prev = attrs.prev_sibling
-                at = prev.end_byte if prev is not None else attrs.start_byte
+                at = self.end(prev) if prev is not None else self.start(attrs)
                 # `inherit (e) x` selects at the end of the token before `inherit`.
                 before = b.prev_sibling if b.prev_sibling is not None else binding_set.prev_sibling
-                src_at = before.end_byte if before is not None else b.start_byte
+                src_at = self.end(before) if before is not None else self.start(b)
                 for a in attrs.children_by_field_name("attr"):
                     name = self._static_name(a)
                     aspan = Span(self.source, at, at)
@@ -868,7 +930,8 @@ def _first_error(root: Any) -> Any:
     stack = [root]
     while stack:
         n = stack.pop()
-        if (n.type == "ERROR" or n.is_missing) and not _is_trailing_comma_formal(n):
+        if (n.type == "ERROR" or n.is_missing) and not _is_trailing_comma_formal(n) \
+                and not _is_formals_comma(n):
             return n
         if n.has_error:
             stack.extend(reversed(n.children))
@@ -877,7 +940,7 @@ def _first_error(root: Any) -> Any:
 
 
 
-def _eof_error(source: Source, root: Any, expecting: str = "") -> ParseError:
+def _eof_error(source: Source, root: Any, expecting: str = "", edits: Edits | None = None) -> ParseError:
     """Nix reports an unexpected end of file at the start of the last token (a
     trailing run of white space counts as one)."""
     data = source.data
@@ -889,6 +952,8 @@ def _eof_error(source: Source, root: Any, expecting: str = "") -> ParseError:
         while leaf is not None and leaf.child_count:
             leaf = leaf.children[-1]
         pos = leaf.start_byte if leaf is not None else 0
+        if edits is not None:
+            pos = edits.to_original(pos)
     return ParseError("syntax error, unexpected end of file" + expecting, Span(source, pos, pos))
 
 
@@ -932,43 +997,61 @@ def _token_at(source: Source, pos: int) -> str:
     return f"'{text}'"
 
 
-def syntax_error(source: Source, n: Any, root: Any = None) -> ParseError:
+def syntax_error(source: Source, n: Any, root: Any = None, edits: Edits | None = None) -> ParseError:
     if root is None:
         root = n
         while root.parent is not None:
             root = root.parent
+    start = n.start_byte if edits is None else edits.to_original(n.start_byte)
+    end = n.end_byte if edits is None else edits.to_original(n.end_byte)
     if n.is_missing:
         # Nix reports the token it found where the missing one should be.
         expecting = ""
         if n.type == ";":
             expecting = ", expecting ';'"
-        found = _next_token(source, n.start_byte)
+        found = _next_token(source, start)
         if found is None:
-            return _eof_error(source, root, expecting)
+            return _eof_error(source, root, expecting, edits)
         tok, at = found
         return ParseError(f"syntax error, unexpected {tok}{expecting}", Span(source, at, at + 1))
     if n.type == "ERROR":
         first = n.children[0] if n.child_count else None
         if first is not None and first.type in ('"', "''") and (
-                n.child_count == 1 or n.end_byte >= len(source.data.rstrip(b" \t\r\n"))):
-            return _eof_error(source, root)  # an unterminated string
-        found = _next_token(source, n.start_byte)
+                n.child_count == 1 or end >= len(source.data.rstrip(b" \t\r\n"))):
+            return _eof_error(source, root, "", edits)  # an unterminated string
+        found = _next_token(source, start)
         if found is None:
-            return _eof_error(source, root)
+            return _eof_error(source, root, "", edits)
         tok, at = found
         return ParseError(f"syntax error, unexpected {tok}", Span(source, at, at + 1))
-    return ParseError("syntax error", Span(source, n.start_byte, n.end_byte))
+    return ParseError("syntax error", Span(source, start, end))
+
+
+def _parse_tree(data: bytes) -> tuple[Any, Edits | None]:
+    """tree-sitter's tree of `data`, after the token-boundary repairs of repair.py
+    (None when none was needed)."""
+    root = _parser.parse(data).root_node
+    edits: Edits | None = None
+    for _ in range(MAX_ROUNDS):
+        edited = data if edits is None else edits.apply(data)
+        points = find_repairs(root, edited)
+        if not points:
+            break
+        if edits is not None:
+            points = [edits.to_original(p) for p in points] + edits.points
+        edits = Edits(points)
+        root = _parser.parse(edits.apply(data)).root_node
+    return root, edits
 
 
 def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str | None = None) -> A.Node:
     """Parse and lower a whole program; raises ParseError for invalid programs."""
-    tree = _parser.parse(source.data)
-    root = tree.root_node
+    root, edits = _parse_tree(source.data)
     if root.has_error:
         bad = _first_error(root)
-        if bad is not None and not _is_trailing_comma_formal(bad):
-            raise syntax_error(source, bad)
-    lowering = Lowering(source, base_dir, global_names, home)
+        if bad is not None:
+            raise syntax_error(source, bad, edits=edits)
+    lowering = Lowering(source, base_dir, global_names, home, edits)
     lowering.clean = not root.has_error
     # Building many objects with the cyclic GC running is much slower (it rescans
     # the growing heap): the AST has no cycles to collect, so pause it meanwhile.
@@ -979,6 +1062,14 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
     finally:
         if gc_was:
             gc.enable()
+
+
+def _is_formals_comma(n: Any) -> bool:
+    """An ERROR made of commas among formals: tree-sitter-nix 0.1.0's other shape of
+    a trailing comma (`{ a ? 1, }`); the lowering checks where commas may stand."""
+    p = n.parent
+    return (n.type == "ERROR" and p is not None and p.type == "formals"
+            and all(c.type == "," for c in n.children))
 
 
 def _is_trailing_comma_formal(n: Any) -> bool:
