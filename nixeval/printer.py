@@ -21,6 +21,35 @@ _IDENT = re.compile(r"[a-zA-Z_][a-zA-Z0-9_'-]*\Z")
 _KEYWORDS = {"if"}
 
 
+_LOG_CHARS = re.compile(r"\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|[\x40-\x5f]?)|[\t\r\a]")
+
+
+def filter_log_line(text: str, keep_colours: bool) -> str:
+    """A line of log output (`trace: ...`) as Nix writes it to stderr: terminal
+    escape sequences dropped (colour sequences kept for a terminal), tabs expanded
+    to the next multiple of 8 columns counted from the start of the line (every
+    other character counts one), CR and BEL dropped."""
+    if "\x1b" not in text and "\t" not in text and "\r" not in text and "\a" not in text:
+        return text
+    out: list[str] = []
+    width = 0
+    pos = 0
+    for m in _LOG_CHARS.finditer(text):
+        plain = text[pos : m.start()]
+        out.append(plain)
+        width += len(plain)
+        pos = m.end()
+        tok = m.group(0)
+        if tok == "\t":
+            pad = 8 - width % 8
+            out.append(" " * pad)
+            width += pad
+        elif tok[0] == "\x1b" and keep_colours and tok.endswith("m") and tok[1:2] == "[":
+            out.append(tok)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def format_float(f: float) -> str:
     """A float as Nix prints it (C++ ostream, precision 6: like %g)."""
     if math.isnan(f):

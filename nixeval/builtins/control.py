@@ -44,13 +44,14 @@ async def try_eval(e: Any) -> Any:
 
 @builtin("trace", 2, lazy=(1,))
 async def trace(msg: Any, b: Any) -> Any:
-    from nixeval.printer import show_value
+    from nixeval.printer import filter_log_line, show_value
 
     if type(msg) is str or type(msg) is NixString:
         text = str(msg)  # a string is printed raw, context or not
     else:
         text = await show_value(msg, strict=False)
-    sys.stderr.write(f"trace: {text}\n")
+    err = sys.stderr
+    err.write(filter_log_line(f"trace: {text}", keep_colours=err.isatty()) + "\n")
     sys.stderr.flush()
     return await force(b)
 
