@@ -78,7 +78,7 @@ class Case:
             return self.path.with_suffix(".exp")
         if self.category in ("eval-fail", "parse-fail"):
             return self.path.with_suffix(".err.exp")
-        return None
+        return self.path.with_suffix(".exp")  # parse-okay: what `--parse` prints
 
     @property
     def records_stderr(self) -> bool:
@@ -297,9 +297,20 @@ def check_fail(outcome: Outcome, expected_stderr: str) -> list[str]:
     return problems
 
 
-def check_parse_okay(outcome: Outcome) -> list[str]:
+def check_parse_okay(outcome: Outcome, expected: str | None = None) -> list[str]:
+    """exit 0 and, when a `.exp` was recorded, the same `--parse` output up to the
+    order of bindings and formals (Nix orders them by its symbol table, which
+    nixeval does not imitate; see benchmarks/parse_tree.py)."""
     if outcome.code != 0:
         return [f"exit code {outcome.code}, expected 0; stderr:\n{outcome.stderr}"]
+    if expected is not None and outcome.stdout != expected:
+        from benchmarks.parse_tree import Canonicaliser
+
+        canon = Canonicaliser()
+        ours, theirs = (canon.canonical(t.encode("utf-8", "surrogateescape"))
+                        for t in (outcome.stdout, expected))
+        if ours is None or ours != theirs:
+            return [f"--parse output differs:\n expected: {expected!r}\n      got: {outcome.stdout!r}"]
     return []
 
 

@@ -66,4 +66,4 @@ def test_parse_fail(case: harness.Case, nixeval_run) -> None:
 @pytest.mark.parametrize("case", params("parse-okay"))
 def test_parse_okay(case: harness.Case, nixeval_run) -> None:
     outcome = nixeval_run(case.argv, case.directory)
-    report(harness.check_parse_okay(outcome))
+    report(harness.check_parse_okay(outcome, case.expected()))

@@ -408,6 +408,9 @@ class Lowering:
             first = self.base_dir.rstrip("/") + "/" + first
         if len(parts) == 1:
             return A.Const(NixPath(canon_path(first)), span)
+        # The literal start of an interpolated path is made absolute and canonical
+        # on its own, keeping its trailing slash (Nix's lexer reads it as one token).
+        first = canon_path(first) + ("/" if first.endswith("/") and first != "/" else "")
         if parts and isinstance(parts[0], str):
             parts[0] = first
         else:
@@ -470,7 +473,15 @@ class Lowering:
                 start = max(start, self.end(c))
         if end > start:
             parts.extend(_ind_tokens(self.slice(start, end)))
-        return self._string_node(strip_indentation(parts), self.span(n), spans)
+        # As in Nix, each token is a piece of its own (empty ones too, such as the
+        # indentation before a leading `${`); one literal piece is a plain string.
+        pieces = strip_indentation(parts)
+        span = self.span(n)
+        if not pieces:
+            return A.Const("", span)
+        if len(pieces) == 1 and isinstance(pieces[0], str):
+            return A.Const(str(pieces[0]), span)
+        return A.Str([str(p) if isinstance(p, str) else p for p in pieces], span, spans)
 
     # --- attribute paths ---------------------------------------------------------
 
@@ -570,6 +581,10 @@ class Lowering:
         args = []
         for a in reversed(args_nodes):
             args.append((yield a))
+        if type(fn) is A.Apply:
+            # Nix's parser extends a call whose function is itself a call (`(f a) b`,
+            # `<p> x`: parentheses make no node) into one call, at the inner position.
+            return A.Apply(fn.fn, fn.args + args, fn.span)
         return A.Apply(fn, args, self.span(n))
 
     # --- control -----------------------------------------------------------------

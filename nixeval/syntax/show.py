@@ -17,6 +17,12 @@ from nixeval.values import NixPath
 _CALL_OPS = {A.Sub: "__sub", A.Mul: "__mul", A.Div: "__div"}
 
 
+def show_string(s: str) -> str:
+    """A string literal as Nix's `show` writes it: unlike a printed value, every
+    `$` is escaped."""
+    return escape_string(s).replace("\\${", "${").replace("$", "\\$")
+
+
 def _attr_path(path: list[A.AttrName]) -> list[Any]:
     out: list[Any] = []
     for i, an in enumerate(path):
@@ -40,17 +46,23 @@ def _expand(n: A.Node) -> list[Any]:
             return [format_float(v)]
         if type(v) is NixPath:
             return [v.path]
-        return [escape_string(v)]
+        return [show_string(v)]
     if isinstance(n, (A.Var, A.WithVar)):
         return [n.name]  # type: ignore[attr-defined]
     if t is A.CurPos:
         return ["__curPos"]
     if t is A.Str or t is A.PathInterp:
+        # A path's first piece is a path literal; every other literal piece is a string.
         out: list[Any] = ["("]
         for i, p in enumerate(n.parts):  # type: ignore[attr-defined]
             if i:
                 out.append(" + ")
-            out.append(escape_string(p) if type(p) is str and t is A.Str else (p if type(p) is not str else p))
+            if type(p) is not str:
+                out.append(p)
+            elif i == 0 and t is A.PathInterp:
+                out.append(p)
+            else:
+                out.append(show_string(p))
         out.append(")")
         return out
     if t is A.Select or t is A.SelectVar:

@@ -10,7 +10,7 @@ Per category (see tests/README.md):
                                  FLAGS = contents of X.flags or `--eval --strict`
 - eval-fail-X.nix  -> X.err.exp  stderr of `nix-instantiate FLAGS X.nix` (exit 1)
 - parse-fail-X.nix -> X.err.exp  stderr of `nix-instantiate --parse X.nix` (exit 1)
-- parse-okay-X.nix               `nix-instantiate --parse X.nix` must exit 0
+- parse-okay-X.nix -> X.exp      stdout of `nix-instantiate --parse X.nix` (exit 0)
 Cases listed in newer-nix.txt are not recorded (the oracle disagrees with newer Nix).
 
 Each case runs with cwd = tests/lang and the absolute path of the file, in the
@@ -66,7 +66,7 @@ def _record_other(case: harness.Case, outcome: harness.Outcome) -> tuple[str | N
     # parse-okay
     if outcome.code != 0:
         return None, f"does not parse:\n{outcome.stderr}"
-    return None, None
+    return harness.normalise(outcome.stdout, case.directory), None
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,2 @@
+# `...` ends the formals: no comma may follow it
+{ a, ..., }: a
