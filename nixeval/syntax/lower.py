@@ -218,6 +218,51 @@ _TOKEN_NAMES = {"==": "EQ", "!=": "NEQ", "<": "'<'", ">": "'>'", "<=": "LEQ", ">
                 "...": "ELLIPSIS", "${": "DOLLAR_CURLY", "''": "IND_STRING_OPEN"}
 
 
+_PATH_RE = re.compile(r"[a-zA-Z0-9._+-]*(?:/[a-zA-Z0-9._+-]+)+/?")
+_PATH_SEG_RE = re.compile(r"[a-zA-Z0-9._+-]*/")
+_HPATH_RE = re.compile(r"~(?:/[a-zA-Z0-9._+-]+)+/?")
+_PATH_CHARS_RE = re.compile(r"[a-zA-Z0-9._+-]+")
+
+
+def _path_first_token(head: str, home: bool, interpolated: bool) -> str:
+    """The first token Nix's lexer makes of a path's literal start: the longest of
+    PATH (HPATH) and, right before `${`, PATH_SEG (`~/`)."""
+    m = (_HPATH_RE if home else _PATH_RE).match(head)
+    best = m.group(0) if m else ""
+    if interpolated:
+        if home:
+            if head == "~/" and len(best) < 2:
+                best = head
+        else:
+            m = _PATH_SEG_RE.match(head)
+            if m and m.end() == len(head) and len(head) > len(best):
+                best = head
+    return best if best else head
+
+
+def _path_text_tokens(text: str) -> list[str]:
+    """Literal text inside a path as Nix's lexer cuts it (longest of PATH, PATH_SEG,
+    a run of path characters)."""
+    out = []
+    pos = 0
+    while pos < len(text):
+        best = 0
+        for r in (_PATH_RE, _PATH_SEG_RE, _PATH_CHARS_RE):
+            m = r.match(text, pos)
+            if m and m.end() - pos > best:
+                best = m.end() - pos
+        if best == 0:  # cannot happen for text tree-sitter read as a path
+            out.append(text[pos:])
+            break
+        out.append(text[pos : pos + best])
+        pos += best
+    return out
+
+
+# Nix's URI token (bytes).
+_URI_RE = re.compile(rb"[a-zA-Z][a-zA-Z0-9+\-.]*:[a-zA-Z0-9%/?:@&=+$,\-_.!~*']+")
+
+
 class Lowering:
     def __init__(self, source: Source, base_dir: str, global_names: dict[str, int],
                  home: str | None = None, edits: Edits | None = None):
@@ -387,34 +432,51 @@ class Lowering:
         return e
 
     def _path_parts(self, n: Any, home: bool) -> Gen:
+        """A path literal, cut into pieces as Nix's lexer cuts it: a first token
+        (PATH, or `PATH_SEG`/`~/` right before `${`), then text pieces (each a
+        PATH, PATH_SEG or run of path characters) and interpolations. A path
+        without interpolation must be one token; before the first interpolation
+        at most one text piece may follow the first token (Nix's grammar)."""
         span = self.span(n)
-        parts: list[Any] = []
-        spans: dict[int, Span] = {}
-        last = n.children[-1] if n.children else None
-        if last is not None and last.type == "path_fragment" and self.text(last).endswith("/"):
-            raise ParseError("path has a trailing slash", Span(self.source, self.end(n), self.end(n)))
+        items: list[Any] = []  # str (literal text, adjacent fragments merged) or node
         for c in n.children:
-            if c.type == "path_fragment" and "//" in self.text(c):
-                raise self.error("syntax error, unexpected PATH_END, expecting DOLLAR_CURLY", c)
             if c.type == "interpolation":
-                parts.append((yield from self._interp(c, spans)))
+                items.append(c)
+            elif items and isinstance(items[-1], str):
+                items[-1] += self.text(c)
             else:
-                parts.append(self.text(c))
-        first = parts[0] if parts and isinstance(parts[0], str) else ""
+                items.append(self.text(c))
+        if items and isinstance(items[-1], str) and items[-1].endswith("/"):
+            raise ParseError("path has a trailing slash", Span(self.source, self.end(n), self.end(n)))
+        head = items[0] if items and isinstance(items[0], str) else ""
+        first = _path_first_token(head, home, len(items) > 1)
+        if len(items) == 1 and len(first) < len(head):
+            # `./a//b`: a path with a trailing slash, then text, and no `${`.
+            raise self.error("syntax error, unexpected PATH_END, expecting DOLLAR_CURLY", n)
         if home:
             home_dir = self.home if self.home is not None else os.environ.get("HOME", "")
-            first = home_dir + first[1:]
-        elif not first.startswith("/"):
-            first = self.base_dir.rstrip("/") + "/" + first
-        if len(parts) == 1:
-            return A.Const(NixPath(canon_path(first)), span)
-        # The literal start of an interpolated path is made absolute and canonical
-        # on its own, keeping its trailing slash (Nix's lexer reads it as one token).
-        first = canon_path(first) + ("/" if first.endswith("/") and first != "/" else "")
-        if parts and isinstance(parts[0], str):
-            parts[0] = first
+            value = home_dir + first[1:]
         else:
-            parts.insert(0, first)
+            value = first if first.startswith("/") else self.base_dir.rstrip("/") + "/" + first
+        # The first token is made absolute and canonical on its own, keeping a
+        # trailing slash. (Nix 2.8 keeps a home path as written until it is used
+        # as a string; nixeval makes it canonical at once: see DIFFERENCES.md.)
+        value = canon_path(value) + ("/" if first.endswith("/") and len(first) > 1 else "")
+        if len(items) == 1:
+            return A.Const(NixPath(value), span)
+        parts: list[Any] = [value]
+        spans: dict[int, Span] = {}
+        rest = [head[len(first):]] + items[1:] if head else items
+        seen_interp = False
+        for item in rest:
+            if isinstance(item, str):
+                pieces = _path_text_tokens(item)
+                if not seen_interp and len(pieces) > 1:
+                    raise self.error("syntax error, unexpected STR, expecting DOLLAR_CURLY", n)
+                parts.extend(pieces)
+            else:
+                seen_interp = True
+                parts.append((yield from self._interp(item, spans)))
         return A.PathInterp(parts, span, spans)
 
     def l_path_expression(self, n: Any) -> Gen:
@@ -621,6 +683,11 @@ class Lowering:
         universal = n.child_by_field_name("universal")
         formals_node = n.child_by_field_name("formals")
         arg = self.text(universal) if universal is not None else None
+        if arg is not None and formals_node is not None and universal.start_byte > formals_node.start_byte:
+            # `{ }@x:1`: Nix's lexer reads `x:1` as a URI, whatever follows `@`.
+            at = self.start(universal)
+            if _URI_RE.match(self.data, at) and self.data.find(b":", at) == self.end(universal):
+                raise ParseError("syntax error, unexpected URI, expecting ID", Span(self.source, at, at + 1))
         if formals_node is None:
             assert arg is not None
             self.scopes.append(Scope({arg: 1}))
@@ -1053,7 +1120,7 @@ def _parse_tree(data: bytes) -> tuple[Any, Edits | None]:
         if not points:
             break
         if edits is not None:
-            points = [edits.to_original(p) for p in points] + edits.points
+            points = [(edits.to_original(p), t) for p, t in points] + edits.points
         edits = Edits(points)
         root = _parser.parse(edits.apply(data)).root_node
     return root, edits

@@ -1,95 +1,114 @@
 """Token-boundary repairs: where tree-sitter-nix 0.1.0 cuts the source into tokens
-differently from Nix's lexer, make the two agree by inserting white space, and map
+differently from Nix's lexer, make the two agree by inserting a few bytes, and map
 every position back to the original text.
 
 tree-sitter-nix 0.1.0 lexes some spellings that Nix reads as several tokens as one
-(`a//b` is one path token to it; Nix reads `a`, `//`, `b`), and some openings of an
-indented string differently (`'''${x}''`: Nix reads `''` and then a quote). Patching
-each spelling in the lowering would mean re-deriving by hand what the parser would
-have built had it seen the right tokens. Instead this module finds the token
-boundaries that Nix has and tree-sitter lacks, inserts one space at each (white
-space only ever separates tokens), and the source is parsed again.
+(`a//b` is one path token to it; Nix reads `a`, `//`, `b`), and fails on some
+spellings inside strings and paths that Nix reads fine (`'''${x}''`, `''${x}'${x}''`,
+`~/${x}`). Patching each spelling in the lowering would mean re-deriving by hand
+what the parser would have built had it seen the right tokens. Instead this module
+finds each such place in the tree, inserts a byte or two that give tree-sitter
+Nix's tokens there (a space where Nix ends a token, a path character where
+tree-sitter cannot start a path piece), and the source is parsed again.
 
 Invariants:
-- An `Edits` only inserts single spaces, at offsets of the original source; nothing
-  is deleted or replaced, so every byte of the parsed text is either original or
-  an inserted space.
+- An `Edits` only inserts, at offsets of the original source; nothing is deleted
+  or replaced, so every byte of the parsed text is either original or inserted.
 - The lowering reads literal text (strings, paths, names) from the original bytes
-  by mapped offsets, never from the edited text, so an inserted space can never
-  become part of a value: a space inserted inside a string, before its `${`, only
-  moves tree-sitter's token boundary.
+  by mapped offsets, never from the edited text, so inserted bytes can never become
+  part of a value: an insertion maps to the original offset it was made at, so a
+  piece of text that contains it reads, in the original, exactly what was there.
 - Positions in the AST and in errors are original positions (`to_original`).
-- Repairs never make tree-sitter accept what Nix rejects: each detector inserts a
-  space only where Nix's lexer ends a token (see each detector), so the edited
-  text has Nix's tokens and tree-sitter's grammar then decides as Nix's does.
-- Files that need no repair (nearly all) cost one regular-expression scan.
+- Repairs never make tree-sitter accept what Nix rejects: each detector inserts
+  only where Nix's lexer reads the tokens the insertion produces (see each
+  detector), so the edited text has Nix's tokens and tree-sitter's grammar then
+  decides as Nix's does.
+- Files that need no repair (nearly all) cost a few regular-expression scans.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from typing import Any
 
 # Nix's PATH_CHAR: the characters a path segment is made of.
 _PATH_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+")
 
-# `//` right after a path character: a glued update operator, or a path with an
-# empty segment; the tree decides which.
-_GLUED_UPDATE = re.compile(rb"[A-Za-z0-9._+\-]//")
-# `'` right after `''`: an indented string's opening followed by a quote, or an
-# escape `'''` inside one; the tree decides which.
+# Candidates; the tree decides which are places tree-sitter got wrong.
+_DOUBLE_SLASH = re.compile(rb"//")
 _TRIPLE_QUOTE = re.compile(rb"'''")
+_QUOTE_INTERP = re.compile(rb"'\$\{")
+_HOME_INTERP = re.compile(rb"~/\$\{")
+
+Insertion = tuple[int, bytes]  # (offset, bytes inserted before it)
 
 
 class Edits:
-    """Single spaces inserted into a source, and the map back to original offsets."""
+    """Bytes inserted into a source, and the map back to original offsets."""
 
-    __slots__ = ("points", "_new")
+    __slots__ = ("points", "_new", "_cum")
 
-    def __init__(self, points: list[int]):
-        self.points = sorted(points)  # original offsets; a space goes before each
-        self._new = [p + i for i, p in enumerate(self.points)]  # where each space lands
+    def __init__(self, insertions: list[Insertion]):
+        self.points = sorted(insertions)
+        new: list[int] = []
+        cum: list[int] = []  # bytes inserted before insertion i
+        total = 0
+        for p, text in self.points:
+            new.append(p + total)
+            cum.append(total)
+            total += len(text)
+        self._new = new
+        self._cum = cum
 
     def apply(self, data: bytes) -> bytes:
         out = []
         prev = 0
-        for p in self.points:
+        for p, text in self.points:
             out.append(data[prev:p])
-            out.append(b" ")
+            out.append(text)
             prev = p
         out.append(data[prev:])
         return b"".join(out)
 
     def to_original(self, offset: int) -> int:
-        """The original offset of an offset in the edited text (an inserted space
-        maps to the original byte that follows it)."""
-        new = self._new
-        i = bisect_left(new, offset)
-        if i < len(new) and new[i] == offset:
-            return self.points[i]
-        return offset - i
-
-    def to_edited(self, offset: int) -> int:
-        """The offset in the edited text of an original byte."""
-        return offset + bisect_left(self.points, offset + 1)
+        """The original offset of an offset in the edited text (an inserted byte
+        maps to the original offset it was inserted at)."""
+        i = bisect_right(self._new, offset) - 1
+        if i < 0:
+            return offset
+        p, text = self.points[i]
+        if offset < self._new[i] + len(text):
+            return p
+        return offset - self._cum[i] - len(text)
 
 
 def _node_at(root: Any, offset: int) -> Any:
     return root.descendant_for_byte_range(offset, offset + 1)
 
 
-def _glued_update(root: Any, data: bytes) -> list[int]:
-    """`a//b`, `1//2`, `a.b//c`: Nix's PATH token needs a path character after every
-    `/`, so `X//` with X made of path characters is not a path: Nix reads X, then
-    the `//` operator, then lexes on. tree-sitter-nix reads one path token. Separate
-    the operator when it starts the path token (a `//` after a full segment, as in
-    `a/b//c`, is a path with a trailing slash to Nix too, and stays an error)."""
-    points: list[int] = []
-    for m in _GLUED_UPDATE.finditer(data):
-        at = m.start() + 1  # the first '/'
+def _inside_error(node: Any, at: int) -> bool:
+    """tree-sitter could not place the token at `at`: it is an ERROR, or lies in one
+    that starts there."""
+    while node is not None and node.start_byte == at:
+        if node.type == "ERROR":
+            return True
+        node = node.parent
+    return node is not None and node.type == "ERROR"
+
+
+def _glued_update(root: Any, data: bytes) -> list[Insertion]:
+    """`a//b`, `1//2`, `a.b//c`, `{}//a`, `a //b`: Nix's PATH token needs a path
+    character after every `/`, so text starting `X//` with X made of path
+    characters (or empty) is not a path: Nix reads X, then the `//` operator, then
+    lexes on. tree-sitter-nix reads one path token. Separate the operator when it
+    falls in the first piece of a path token before any full segment (a `//` after
+    a full segment, as in `a/b//c`, is a path with a trailing slash to Nix too)."""
+    out: list[Insertion] = []
+    for m in _DOUBLE_SLASH.finditer(data):
+        at = m.start()
         node = _node_at(root, at)
-        if node is None or node.type != "path_fragment":
+        if node is None or node.type != "path_fragment" or node.start_byte > at:
             continue
         parent = node.parent
         if parent is not None and parent.type in ("path_expression", "hpath_expression") \
@@ -97,16 +116,17 @@ def _glued_update(root: Any, data: bytes) -> list[int]:
             continue  # a later piece of an interpolated path
         head = data[node.start_byte:at]
         if all(c in _PATH_CHARS for c in head):
-            points.append(at)
-            points.append(at + 2)
-    return points
+            out.append((at, b" "))
+            out.append((at + 2, b" "))
+    return out
 
 
-def _quote_after_opening(root: Any, data: bytes) -> list[int]:
-    """`'''${x}''`: Nix opens an indented string with `''` and reads the next `'` as
-    text; tree-sitter-nix reads `'''` as one token there and fails. Separate the
-    opening when tree-sitter's token at that point is not part of a valid string."""
-    points: list[int] = []
+def _quote_after_opening(root: Any, data: bytes) -> list[Insertion]:
+    """`'''${x}''`, `'''a''` at the start of an expression: Nix opens an indented
+    string with `''` and reads the next `'` as text; tree-sitter-nix reads `'''` as
+    one token there and fails. Separate the opening when tree-sitter's token there
+    is not part of a string it understood."""
+    out: list[Insertion] = []
     for m in _TRIPLE_QUOTE.finditer(data):
         at = m.start()
         node = _node_at(root, at)
@@ -122,22 +142,57 @@ def _quote_after_opening(root: Any, data: bytes) -> list[int]:
         # escape would come after an opening, inside the same node).
         if p.start_byte != at or (p.type != "ERROR" and not p.has_error):
             continue
-        points.append(at + 2)
-    return points
+        out.append((at + 2, b" "))
+    return out
+
+
+def _quote_before_interpolation(root: Any, data: bytes) -> list[Insertion]:
+    """`''${x}'${x}''`, `''''\\x'${x}''`: in an indented string Nix reads a lone `'`
+    before `${` as text; tree-sitter-nix fails on it when it starts a piece of its
+    own (after an escape or an interpolation). A space before the quote makes it
+    part of a text piece, as it is when text precedes it (`''a'${x}''`)."""
+    out: list[Insertion] = []
+    for m in _QUOTE_INTERP.finditer(data):
+        at = m.start()
+        node = _node_at(root, at)
+        if node is None or not _inside_error(node, at):
+            continue
+        p = node
+        while p is not None and p.type != "indented_string_expression":
+            p = p.parent
+        if p is not None:
+            out.append((at, b" "))
+    return out
+
+
+def _home_interpolation(root: Any, data: bytes) -> list[Insertion]:
+    """`~/${x}`: Nix starts a home path with `~/` right before an interpolation;
+    tree-sitter-nix cannot start one without a path character after the slash.
+    Inserting one lets it read `~/_` + `${x}`; the lowering reads the piece back
+    from the original text, which is `~/`."""
+    out: list[Insertion] = []
+    for m in _HOME_INTERP.finditer(data):
+        at = m.start()
+        node = _node_at(root, at)
+        if node is not None and _inside_error(node, at):
+            out.append((at + 2, b"_"))
+    return out
 
 
 _DETECTORS = (
-    (_GLUED_UPDATE, _glued_update),
+    (_DOUBLE_SLASH, _glued_update),
     (_TRIPLE_QUOTE, _quote_after_opening),
+    (_QUOTE_INTERP, _quote_before_interpolation),
+    (_HOME_INTERP, _home_interpolation),
 )
 
 MAX_ROUNDS = 8
 
 
-def find_repairs(root: Any, data: bytes) -> list[int]:
-    """Offsets (in `data`) before which a space gives tree-sitter Nix's tokens."""
-    points: list[int] = []
+def find_repairs(root: Any, data: bytes) -> list[Insertion]:
+    """Insertions (at offsets of `data`) that give tree-sitter Nix's tokens."""
+    out: list[Insertion] = []
     for prefilter, detect in _DETECTORS:
         if prefilter.search(data) is not None:
-            points.extend(detect(root, data))
-    return points
+            out.extend(detect(root, data))
+    return out
