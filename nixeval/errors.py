@@ -11,6 +11,8 @@ Invariants:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class Source:
     """A piece of Nix source text: a file (`path` set) or an `-E` string.
@@ -117,6 +119,13 @@ class NixError(Exception):
     # Errors Nix 2.8 reports without a position (`throw`, `abort`): the machine does
     # not give them the position of the builtin's call.
     positionless = False
+
+    # "Did you mean ...?" (see `did_you_mean`), printed after the source excerpt.
+    suggestion = ""
+
+    def suggest(self, suggestion: str) -> NixError:
+        self.suggestion = suggestion
+        return self
 
     # The index in `trace` of a frame waiting for the position of the builtin call
     # that raised the error (see add_call_frame).
@@ -245,7 +254,10 @@ def render(err: NixError, show_trace: bool = False) -> str:
     """Format an error as Nix 2.8 prints it on stderr (without a trailing newline)."""
     if err.message == "" and not show_trace:
         return ""  # Nix 2.8 prints an empty line for `throw ""`
-    first, *rest = err.message.split("\n")
+    # Nix trims the message's trailing white space (`throw "a\n"` prints no blank
+    # line), except before the frames of --show-trace.
+    message = err.message if show_trace and err.trace else err.message.rstrip(" \n\r\t")
+    first, *rest = message.split("\n")
     lines = [f"error: {first}"]
     # Nix indents the message's further lines under the first (`indent` in
     # libutil/error.cc), then strips trailing whitespace from every line and from
@@ -254,6 +266,8 @@ def render(err: NixError, show_trace: bool = False) -> str:
     if err.span is not None:
         lines.append("")
         lines.extend(_excerpt(err.span))
+    if err.suggestion:
+        lines.append(f"       {err.suggestion}")
     if not show_trace and getattr(err, "hint_trace", False):
         lines.append("(use '--show-trace' to show detailed location information)")
     if show_trace:
@@ -270,3 +284,25 @@ def render(err: NixError, show_trace: bool = False) -> str:
             lines.append("")
             lines.append(f"       … ({dropped} more frames not shown)")
     return "\n".join(line.rstrip(" \n\r\t") for line in lines).rstrip(" \n\r\t")
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def did_you_mean(query: str, candidates: Iterable[str]) -> str:
+    """Nix's suggestions for a misspelt name: the candidates within edit distance 2,
+    closest first (then by name), at most 5 ("" when there are none)."""
+    best = sorted((d, c) for c in candidates if (d := _levenshtein(query, c)) <= 2)[:5]
+    if not best:
+        return ""
+    names = [c for _, c in best]
+    if len(names) == 1:
+        return f"Did you mean {names[0]}?"
+    return f"Did you mean one of {', '.join(names[:-1])} or {names[-1]}?"

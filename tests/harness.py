@@ -265,9 +265,17 @@ def check_okay(outcome: Outcome, expected_stdout: str,
     return problems
 
 
-def check_fail(outcome: Outcome, expected_stderr: str) -> list[str]:
-    """Problems for an eval-fail/parse-fail case: exit 1, same error line, same position."""
+def check_fail(outcome: Outcome, expected_stderr: str, whole: bool = False) -> list[str]:
+    """Problems for an eval-fail/parse-fail case: exit 1, same error line, same position;
+    with `whole` (cases named `*-fullerr*`), the whole stderr exactly (suggestions,
+    the --show-trace hint, the trace itself)."""
     problems = []
+    if whole:
+        if outcome.code != 1:
+            problems.append(f"exit code {outcome.code}, expected 1")
+        if outcome.stderr != expected_stderr:
+            problems.append(f"stderr differs\n--- expected\n{expected_stderr}\n--- got\n{outcome.stderr}")
+        return problems
     if outcome.code != 1:
         problems.append(f"exit code {outcome.code}, expected 1")
     want_err = error_line(expected_stderr)

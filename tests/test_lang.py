@@ -53,14 +53,14 @@ def test_eval_fail(case: harness.Case, nixeval_run) -> None:
         return
     expected = expected_or_fail(case)
     outcome = nixeval_run(case.argv, case.directory)
-    report(harness.check_fail(outcome, expected))
+    report(harness.check_fail(outcome, expected, whole="-fullerr" in case.stem))
 
 
 @pytest.mark.parametrize("case", params("parse-fail"))
 def test_parse_fail(case: harness.Case, nixeval_run) -> None:
     expected = expected_or_fail(case)
     outcome = nixeval_run(case.argv, case.directory)
-    report(harness.check_fail(outcome, expected))
+    report(harness.check_fail(outcome, expected, whole="-fullerr" in case.stem))
 
 
 @pytest.mark.parametrize("case", params("parse-okay"))

@@ -46,6 +46,7 @@ from nixeval.errors import (
     MissingAttribute,
     NixError,
     TypeError_,
+    did_you_mean,
 )
 from nixeval.machine.scheduler import spawn
 from nixeval.printer import format_attr_name
@@ -643,33 +644,57 @@ async def _select_ev(self: A.Select, env: list[Any], d: int, tail: bool = False)
     default = self.default
     path = self.path
     last = path[-1]
-    for an in path:
-        name = an.name if an.name is not None else await _attr_name(an, env, d)
-        if not isinstance(v, dict):
-            if default is not None:
-                return _MISSING if tail else await eval_node(default, env, d)
-            raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
-        item = v.get(name, _MISSING)
-        if STATS is not None:
-            STATS.nrLookups += 1
-        if item is _MISSING:
-            if default is not None:
-                return _MISSING if tail else await eval_node(default, env, d)
-            raise MissingAttribute(f"attribute '{name}' missing", self.span)
-        if type(item) is Thunk:
-            tnode = item.node
-            if tnode is None:
-                item = item.value
-            elif tail and an is last and tnode is not BLACKHOLE:
-                return item
-            else:
-                r = _force_fast(item)
-                if r is NOTFAST:
-                    r = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
-                item = r
-            v[name] = item
-        v = item
+    found: Any = None  # (set, name) of the last attribute found, for the error trace
+    try:
+        for an in path:
+            name = an.name if an.name is not None else await _attr_name(an, env, d)
+            if not isinstance(v, dict):
+                if default is not None:
+                    found = None
+                    return _MISSING if tail else await eval_node(default, env, d)
+                raise TypeError_(f"value is {show_type(v)} while a set was expected", self.span)
+            item = v.get(name, _MISSING)
+            if STATS is not None:
+                STATS.nrLookups += 1
+            if item is _MISSING:
+                if default is not None:
+                    found = None
+                    return _MISSING if tail else await eval_node(default, env, d)
+                raise MissingAttribute(f"attribute '{name}' missing", self.span).suggest(did_you_mean(name, v))
+            found = (v, name)
+            if type(item) is Thunk:
+                tnode = item.node
+                if tnode is None:
+                    item = item.value
+                elif tail and an is last and tnode is not BLACKHOLE:
+                    global _tail_found
+                    _tail_found = found
+                    return item
+                else:
+                    r = _force_fast(item)
+                    if r is NOTFAST:
+                        r = await (force_thunk(item, d + 1) if d < BUDGET else spawn(force_thunk(item, 0)))
+                    item = r
+                v[name] = item
+            v = item
+    except NixError as err:
+        if found is not None:
+            add_select_trace(err, self, attr_position(found[0], found[1]))
+        raise
     return v
+
+
+# The (set, name) of the attribute `_select_ev` last returned unforced in tail mode:
+# eval_tail reads it at once to place its trace frame.
+_tail_found: Any = None
+
+
+def add_select_trace(err: NixError, sel: Any, span: Any) -> None:
+    """Nix's frame for an error met while a selected attribute was being evaluated
+    (or after one was found): "while evaluating the attribute 'a.b'" at the
+    attribute (its mere presence makes Nix print the --show-trace hint)."""
+    names = ".".join(an.name if an.name is not None else '"${..}"' for an in sel.path)
+    err.add_trace(f"while evaluating the attribute '{names}'", span or sel.span)
 
 
 def _select_fast(self: A.Select, env: list[Any]) -> Any:
@@ -701,7 +726,11 @@ def _select_fast(self: A.Select, env: list[Any]) -> Any:
             if item.node is None:
                 item = item.value
             else:
-                item = _force_fast(item)
+                try:
+                    item = _force_fast(item)
+                except NixError as err:
+                    add_select_trace(err, self, attr_position(v, name))
+                    raise
                 if item is NOTFAST:
                     return NOTFAST
             v[name] = item
@@ -745,7 +774,11 @@ def _selectvar_fast(self: A.SelectVar, env: list[Any]) -> Any:
                 if item.node is None:
                     item = item.value
                 else:
-                    item = _force_fast(item)
+                    try:
+                        item = _force_fast(item)
+                    except NixError as err:
+                        add_select_trace(err, self, attr_position(v, name))
+                        raise
                     if item is NOTFAST:
                         return NOTFAST
                 v[name] = item
@@ -861,7 +894,8 @@ def bind_formals(f: Lambda, a: Any, span: Any) -> list[Any]:
         names = node.formal_names
         for k in a:
             if k not in names:
-                raise TypeError_(f"{_lambda_desc(node)} called with unexpected argument '{format_attr_name(k)}'", span)
+                raise TypeError_(f"{_lambda_desc(node)} called with unexpected argument "
+                                 f"'{format_attr_name(k)}'", span).suggest(did_you_mean(k, names))
     return env
 
 
@@ -1270,6 +1304,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     tfn: Any = None
     tspan: Any = None
     pend: Any = None
+    sel: Any = None  # the Select whose attribute is the thunk about to be entered
     item: Any
     # A node's `ev` is only called once its `fast` has failed: not tried again for
     # the node this frame was entered with, nor for the node of a thunk it forces
@@ -1283,7 +1318,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
             return item.value
         if tn is BLACKHOLE:
             raise InfiniteRecursion("infinite recursion encountered", item.env)
-        pend = [(item, tn, item.env)]
+        pend = [(item, tn, item.env, None)]
         env = item.env
         item.node = BLACKHOLE
         item.env = tn.span  # where the blackhole was forced from, for the error
@@ -1480,6 +1515,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     if type(item) is not Thunk:
                         v = item
                         break
+                    sel = (node, _tail_found)
                 else:
                     v = await node.ev(env, d)
                     break
@@ -1489,7 +1525,8 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                 raise InfiniteRecursion("infinite recursion encountered", item.env)
             if pend is None:
                 pend = []
-            pend.append((item, tn, item.env))
+            pend.append((item, tn, item.env, sel))
+            sel = None
             env = item.env
             item.node = BLACKHOLE
             item.env = tn.span  # where the blackhole was forced from, for the error
@@ -1498,14 +1535,16 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                 entry = tn  # the variable's `fast` tried to force it
     except BaseException as e:
         if pend is not None:
-            for th, tn, tenv in pend:
+            for th, tn, tenv, tsel in reversed(pend):
                 th.node = tn
                 th.env = tenv
+                if tsel is not None and isinstance(e, NixError):
+                    add_select_trace(e, tsel[0], attr_position(*tsel[1]) if tsel[1] else tn.span)
         if tfn is not None and isinstance(e, NixError):
             add_call_trace(e, tfn, tspan)
         raise
     if pend is not None:
-        for th, _tn, _tenv in pend:
+        for th, _tn, _tenv, _tsel in pend:
             th.node = None
             th.env = None
             th.value = v

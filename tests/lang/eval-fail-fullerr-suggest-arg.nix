@@ -1,0 +1,1 @@
+({ abc, xyz ? 1 }: abc) { ab = 1; abc = 2; }

@@ -1,0 +1,1 @@
+let s = { a = { b = throw "deep\n"; }; }; in s.a.b
