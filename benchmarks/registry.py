@@ -182,14 +182,69 @@ def nixpkgs_workloads(path: Path) -> list[Workload]:
             scalable=False,
             tags=("nixpkgs",),
         ),
+        Workload(
+            "nixpkgs-lib-systems",
+            "nixpkgs lib/tests/systems.nix ([ ] means every test passed)",
+            file=path / "lib" / "tests" / "systems.nix",
+            extra_flags=common,
+            scalable=False,
+            expected="[ ]",
+            tags=("nixpkgs",),
+        ),
+        Workload(
+            "nixpkgs-drvpaths",
+            f"drvPath of {len(COMMON_PACKAGES)} common packages ({', '.join(COMMON_PACKAGES[:4])}...)",
+            expr=f"with {pkgs}; map (p: p.drvPath) [ {' '.join(COMMON_PACKAGES)} ]",
+            extra_flags=common,
+            scalable=False,
+            tags=("nixpkgs",),
+        ),
+        Workload(
+            "nixpkgs-nixos-minimal",
+            "NixOS toplevel drvPath of a minimal system (one file system, no boot loader)",
+            expr=_nixos(NIXPKGS_WORKLOADS / "nixos-minimal.nix"),
+            extra_flags=common,
+            scalable=False,
+            tags=("nixpkgs",),
+        ),
+        Workload(
+            "nixpkgs-nixos-desktop",
+            "NixOS toplevel drvPath of a desktop system (Xfce, services, users)",
+            expr=_nixos(NIXPKGS_WORKLOADS / "nixos-desktop.nix"),
+            extra_flags=common,
+            scalable=False,
+            tags=("nixpkgs",),
+        ),
+        Workload(
+            "nixpkgs-walk",
+            "every derivation's attribute path and name, as nix-env -qaP walks them "
+            "(long: run it by name with --only)",
+            file=NIXPKGS_WORKLOADS / "walk.nix",
+            extra_flags=(*common, "--json", "--arg", "withDrv", "false"),
+            scalable=False,
+            tags=("nixpkgs", "long"),
+        ),
     ]
     return out
 
 
+NIXPKGS_WORKLOADS = Path(__file__).resolve().parent / "workloads" / "nixpkgs"
+# Common packages whose drvPaths a user of nixpkgs asks for.
+COMMON_PACKAGES = ("hello python3 gcc firefox git curl openssl perl nodejs rustc go vim emacs "
+                   "ffmpeg systemd glibc stdenv").split()
+
+
+def _nixos(configuration: Path) -> str:
+    return (f"(import <nixpkgs/nixos> {{ configuration = {configuration}; }})"
+            ".config.system.build.toplevel.drvPath")
+
+
 def select(workloads: list[Workload], only: list[str] | None) -> list[Workload]:
+    """The workloads named (or prefixed) in `only`; without it, all but the long ones."""
     if not only:
-        return workloads
-    wanted = [w for w in workloads if any(w.name == o or w.name.startswith(o + "-") for o in only)]
+        return [w for w in workloads if "long" not in w.tags]
+    wanted = [w for w in workloads if any(
+        w.name == o or (w.name.startswith(o + "-") and "long" not in w.tags) for o in only)]
     unknown = [o for o in only if not any(w.name == o or w.name.startswith(o + "-") for w in workloads)]
     if unknown:
         names = ", ".join(w.name for w in workloads)

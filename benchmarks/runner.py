@@ -278,7 +278,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--size", default="1x", help="1x, 10x, 100x or a number (default 1x)")
     p.add_argument("--runs", type=int, default=3, help="runs per evaluator (default 3)")
     p.add_argument("--only", action="append", metavar="NAME",
-                   help="run only this workload (repeatable; a prefix like 'nixpkgs' works)")
+                   help="run only this workload (repeatable; a prefix like 'nixpkgs' works; "
+                        "long ones, nixpkgs-walk and nixpkgs-parse, run only when named)")
     p.add_argument("--nixpkgs", type=Path, metavar="PATH",
                    help="also run workloads over this nixpkgs checkout")
     p.add_argument("--json", type=Path, metavar="FILE", help="write all measurements here")
@@ -306,6 +307,27 @@ def precompile() -> None:
     compileall.compile_dir(os.path.dirname(nixeval.__file__), quiet=1)
 
 
+def parse_tree_step(nixpkgs: Path) -> dict[str, object]:
+    """Parse every file of the tree with nixeval (one process) and with
+    nix-instantiate --parse (batches, 2 jobs), compare what they accept and print
+    (benchmarks/parse_tree.py), and print the times side by side."""
+    from benchmarks.parse_tree import check_tree
+
+    progress("nixpkgs-parse: parsing every .nix file with both evaluators")
+    report = check_tree(str(nixpkgs), jobs=2)
+    counts = report.counts()
+    ratio = report.nixeval_seconds / report.nix_process_seconds if report.nix_process_seconds else math.nan
+    print()
+    print("| nixpkgs-parse | files | same | differs | rejected | nixeval s (parse+show) "
+          "| nix s (summed) | ratio |")
+    print("|---|---|---|---|---|---|---|---|")
+    print(f"| whole tree | {report.files} | {counts['same']} | {counts['differs']} | "
+          f"{counts['rejected']} | {report.nixeval_seconds:.1f} | {report.nix_process_seconds:.1f} "
+          f"| {ratio:.1f}x |")
+    return {"files": report.files, **counts, "nixeval_seconds": report.nixeval_seconds,
+            "nix_seconds": report.nix_process_seconds}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     workloads = list(WORKLOADS)
@@ -319,7 +341,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{w.name:20} {w.description}")
         return 0
     try:
-        workloads = select(workloads, args.only)
+        only = [o for o in (args.only or []) if o != "nixpkgs-parse"]
+        if args.only and not only:
+            workloads = []
+        else:
+            workloads = select(workloads, only or None)
         scale = parse_size(args.size)
         max_scale = parse_size(args.scaling) if args.scaling else None
         oracle_stack = parse_stack(args.oracle_stack) if args.oracle_stack else None
@@ -363,6 +389,10 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(results_table(results))
 
+    parse_report = None
+    if args.nixpkgs is not None and args.only and "nixpkgs-parse" in args.only:
+        parse_report = parse_tree_step(args.nixpkgs)
+
     if args.json is not None:
         payload = {
             "machine": machine_note(args.runs),
@@ -371,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
             "runs": args.runs,
             "results": [r.to_json() for r in results],
         }
+        if parse_report is not None:
+            payload["parse_tree"] = parse_report
         args.json.write_text(json.dumps(payload, indent=2) + "\n")
         progress(f"wrote {args.json}")
     bad = [r for r in results if r.status() == "MISMATCH"]
