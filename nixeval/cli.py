@@ -15,6 +15,7 @@ import sys
 import traceback
 from typing import Any, TextIO
 
+from nixeval import settings
 from nixeval.errors import EvalError, NixError, render
 
 USAGE = """usage: nixeval [--eval] [--strict] [--json] [--xml] [--parse] [-E EXPR | FILE...]
@@ -44,10 +45,31 @@ class Options:
         self.store: str | None = None
         self.stats = False
         self.profile: str | None = None
+        self.warnings: list[str] = []  # about settings, printed before evaluating
 
 
 class UsageError(Exception):
     pass
+
+
+def _set_option(o: Options, name: str, value: str) -> None:
+    """A Nix setting given on the command line (see nixeval/settings.py)."""
+    if not settings.known(name):
+        o.warnings.append(f"unknown setting '{name}'")
+        return
+    if name in settings.BOOL_SETTINGS:
+        flag = settings.parse_bool(name, value)
+        if flag is None:
+            o.warnings.append(f"error: Boolean setting '{name}' has invalid value '{value}'")
+            return
+        if name == "pure-eval":
+            o.pure = flag
+        elif name == "restrict-eval":
+            o.restrict = flag
+        elif name == "show-trace":
+            o.show_trace = flag
+    elif name == "store":
+        o.store = value
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -64,7 +86,7 @@ def parse_args(argv: list[str]) -> Options:
 
     while i < len(argv):
         a = argv[i]
-        if a == "--eval":
+        if a == "--eval" or a == "--eval-only":
             o.eval = True
         elif a == "--strict":
             o.strict = True
@@ -107,12 +129,24 @@ def parse_args(argv: list[str]) -> Options:
         elif a == "--profile":
             o.profile = need(1)[0]
         elif a == "--option":
-            need(2)
+            name, value = need(2)
+            _set_option(o, name, value)
         elif a in ("--add-root", "--out-link", "-o"):
             need(1)
         elif a in ("--indirect", "--no-gc-warning", "--quiet", "-Q", "--verbose", "-v",
-                   "--no-build-output"):
+                   "--no-build-output", "--debug", "-L", "--print-build-logs", "-k", "-K",
+                   "--relaxed-sandbox"):
             pass
+        elif a in ("-j", "--log-format"):
+            need(1)
+        elif a.startswith("--") and a[2:] in settings.BOOL_SETTINGS:
+            _set_option(o, a[2:], "true")
+        elif a.startswith("--no-") and a[5:] in settings.BOOL_SETTINGS:
+            _set_option(o, a[5:], "false")
+        elif a.startswith("--") and a[2:] in settings.VALUE_SETTINGS:
+            _set_option(o, a[2:], need(1)[0])
+        elif a.startswith("--extra-") and a[8:] in settings.VALUE_SETTINGS:
+            _set_option(o, a[2:], need(1)[0])
         elif a == "--":
             o.files.extend(argv[i + 1 :])
             break
@@ -137,6 +171,8 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
         stderr.write(f"error: {e}\nTry 'nixeval --help' for more information.\n")
         return 1
     show_trace = opts.show_trace
+    for warning in opts.warnings:
+        stderr.write(f"warning: {warning}\n")
     old_stderr = sys.stderr
     sys.stderr = stderr  # `builtins.trace` writes here
     try:
