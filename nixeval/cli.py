@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from nixeval import settings
 from nixeval.errors import EvalError, NixError, render
+from nixeval.printer import filter_log_line
 
 USAGE = """usage: nixeval [--eval] [--strict] [--json] [--xml] [--parse] [-E EXPR | FILE...]
                [-A ATTRPATH] [--arg NAME EXPR] [--argstr NAME VALUE] [-I PATH]
@@ -70,6 +71,13 @@ def _set_option(o: Options, name: str, value: str) -> None:
             o.show_trace = flag
     elif name == "store":
         o.store = value
+
+
+def _isatty(f: TextIO) -> bool:
+    try:
+        return f.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def parse_args(argv: list[str]) -> Options:
@@ -178,7 +186,8 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
     try:
         return _run(opts, stdout, stderr, stdin, env, cwd)
     except NixError as e:
-        stderr.write(render(e, show_trace) + "\n")
+        # Nix filters log output: escape sequences dropped off a terminal, tabs expanded.
+        stderr.write(filter_log_line(render(e, show_trace), keep_colours=_isatty(stderr)) + "\n")
         return 1
     except RecursionError:
         stderr.write("error: nixeval internal error: Python recursion limit reached (a bug in nixeval)\n")
