@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 WORKLOAD_DIR = Path(__file__).resolve().parent / "workloads"
 
@@ -156,76 +157,33 @@ def nixpkgs_workloads(path: Path) -> list[Workload]:
     path = path.resolve()
     pkgs = f"(import {path} {{ config = {{ }}; overlays = [ ]; }})"
     common = ("--readonly-mode", "-I", f"nixpkgs={path}")
-    out = [
-        Workload(
-            "nixpkgs-lib-tests",
-            "nixpkgs lib/tests/misc.nix (runTests; [ ] means every test passed)",
-            file=path / "lib" / "tests" / "misc.nix",
-            extra_flags=common,
-            scalable=False,
-            expected="[ ]",
-            tags=("nixpkgs",),
-        ),
-        Workload(
-            "nixpkgs-attrnames",
-            "number of top-level attributes of the package set",
-            expr=f"builtins.length (builtins.attrNames {pkgs})",
-            extra_flags=common,
-            scalable=False,
-            tags=("nixpkgs",),
-        ),
-        Workload(
-            "nixpkgs-hello",
-            "(import nixpkgs {}).hello.drvPath (needs the derivation builtin)",
-            expr=f"{pkgs}.hello.drvPath",
-            extra_flags=common,
-            scalable=False,
-            tags=("nixpkgs",),
-        ),
-        Workload(
-            "nixpkgs-lib-systems",
-            "nixpkgs lib/tests/systems.nix ([ ] means every test passed)",
-            file=path / "lib" / "tests" / "systems.nix",
-            extra_flags=common,
-            scalable=False,
-            expected="[ ]",
-            tags=("nixpkgs",),
-        ),
-        Workload(
-            "nixpkgs-drvpaths",
-            f"drvPath of {len(COMMON_PACKAGES)} common packages ({', '.join(COMMON_PACKAGES[:4])}...)",
-            expr=f"with {pkgs}; map (p: p.drvPath) [ {' '.join(COMMON_PACKAGES)} ]",
-            extra_flags=common,
-            scalable=False,
-            tags=("nixpkgs",),
-        ),
-        Workload(
-            "nixpkgs-nixos-minimal",
-            "NixOS toplevel drvPath of a minimal system (one file system, no boot loader)",
-            expr=_nixos(NIXPKGS_WORKLOADS / "nixos-minimal.nix"),
-            extra_flags=common,
-            scalable=False,
-            tags=("nixpkgs",),
-        ),
-        Workload(
-            "nixpkgs-nixos-desktop",
-            "NixOS toplevel drvPath of a desktop system (Xfce, services, users)",
-            expr=_nixos(NIXPKGS_WORKLOADS / "nixos-desktop.nix"),
-            extra_flags=common,
-            scalable=False,
-            tags=("nixpkgs",),
-        ),
-        Workload(
-            "nixpkgs-walk",
-            "every derivation's attribute path and name, as nix-env -qaP walks them "
-            "(long: run it by name with --only)",
-            file=NIXPKGS_WORKLOADS / "walk.nix",
-            extra_flags=(*common, "--json", "--arg", "withDrv", "false"),
-            scalable=False,
-            tags=("nixpkgs", "long"),
-        ),
+
+    def real(name: str, description: str, *, flags: tuple[str, ...] = (), long: bool = False,
+             **where: Any) -> Workload:
+        return Workload(name, description, extra_flags=(*common, *flags), scalable=False,
+                        tags=("nixpkgs", "long") if long else ("nixpkgs",), **where)
+
+    return [
+        real("nixpkgs-lib-tests", "nixpkgs lib/tests/misc.nix (runTests; [ ] means every test passed)",
+             file=path / "lib" / "tests" / "misc.nix", expected="[ ]"),
+        real("nixpkgs-attrnames", "number of top-level attributes of the package set",
+             expr=f"builtins.length (builtins.attrNames {pkgs})"),
+        real("nixpkgs-hello", "(import nixpkgs {}).hello.drvPath (needs the derivation builtin)",
+             expr=f"{pkgs}.hello.drvPath"),
+        real("nixpkgs-lib-systems", "nixpkgs lib/tests/systems.nix ([ ] means every test passed)",
+             file=path / "lib" / "tests" / "systems.nix", expected="[ ]"),
+        real("nixpkgs-drvpaths",
+             f"drvPath of {len(COMMON_PACKAGES)} common packages ({', '.join(COMMON_PACKAGES[:4])}...)",
+             expr=f"with {pkgs}; map (p: p.drvPath) [ {' '.join(COMMON_PACKAGES)} ]"),
+        real("nixpkgs-nixos-minimal",
+             "NixOS toplevel drvPath of a minimal system (one file system, no boot loader)",
+             expr=_nixos(NIXPKGS_WORKLOADS / "nixos-minimal.nix")),
+        real("nixpkgs-nixos-desktop", "NixOS toplevel drvPath of a desktop system (Xfce, services, users)",
+             expr=_nixos(NIXPKGS_WORKLOADS / "nixos-desktop.nix")),
+        real("nixpkgs-walk", "every derivation's attribute path and name, as nix-env -qaP walks them "
+             "(long: run it by name with --only)", file=NIXPKGS_WORKLOADS / "walk.nix",
+             flags=("--json", "--arg", "withDrv", "false"), long=True),
     ]
-    return out
 
 
 NIXPKGS_WORKLOADS = Path(__file__).resolve().parent / "workloads" / "nixpkgs"
