@@ -777,7 +777,7 @@ def _selectvar_fast(self: A.SelectVar, env: list[Any]) -> Any:
                     try:
                         item = _force_fast(item)
                     except NixError as err:
-                        add_select_trace(err, self, attr_position(v, name))
+                        add_select_trace(err, self, attr_position(v, name))  # type: ignore[arg-type]
                         raise
                     if item is NOTFAST:
                         return NOTFAST
