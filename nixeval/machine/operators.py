@@ -273,8 +273,11 @@ async def add_values(a: Any, b: Any, d: int, lspan: Any, rspan: Any) -> Any:
         return NixPath(canon_path(a.path + s))
     if ta is str and tb is str:
         return a + b
-    sa = await coerce_to_string_d(a, d, copy_to_store=True, span=lspan)
-    sb = await coerce_to_string_d(b, d, copy_to_store=True, span=rspan)
+    # As in Nix, paths are copied to the store only when the left operand is a
+    # string: `drv + /sub` (nixpkgs: `fetchzip {...} + /dir`) appends the path's text.
+    copy = ta is str or ta is NixString
+    sa = await coerce_to_string_d(a, d, copy_to_store=copy, span=lspan)
+    sb = await coerce_to_string_d(b, d, copy_to_store=copy, span=rspan)
     ctx = (sa.context if type(sa) is NixString else frozenset()) | (sb.context if type(sb) is NixString else frozenset())
     return make_string(str(sa) + str(sb), ctx)
 
