@@ -5,7 +5,10 @@ nixeval has no network. A `file://` URL is read locally, as Nix would (fetchurl:
 file, stored flat under its base name; fetchTarball: the archive unpacked, its single
 top-level entry stored recursively as `source`), with Nix's hash check; the result
 is written to the store in write mode only (Nix writes it even with `--eval`).
-Anything else fails with an error naming the URL. Git and Mercurial are never run.
+fetchGit of a local repository (a path or a `file://` URL) runs `git` as Nix 2.8
+does (`git.py`); its argument is converted here as Nix's fetchTree converts it.
+Anything else fails with an error naming the URL; Mercurial is never run.
+fetchTree fails as in Nix 2.8 without the `flakes` experimental feature.
 
 `<nix/fetchurl.nix>`: Nix 2.8 resolves `<nix/NAME>` (when the search path has no
 `nix` entry) to `/__corepkgs__/NAME`, and only `fetchurl.nix` can be imported from
@@ -22,11 +25,13 @@ import tempfile
 from typing import Any
 from urllib.parse import unquote
 
+from nixeval.builtins import git
 from nixeval.builtins.nocontext import expect_string_no_context
+from nixeval.builtins.paths import check_allowed
 from nixeval.builtins.registry import builtin, expect_attrs
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError
-from nixeval.machine import current, force
+from nixeval.errors import EvalError, RestrictedPath
+from nixeval.machine import coerce_to_string, current, force
 from nixeval.store import (
     Hash,
     HashError,
@@ -37,7 +42,7 @@ from nixeval.store import (
     nar_hash,
     parse_hash_allow_empty,
 )
-from nixeval.values import make_string
+from nixeval.values import NixPath, make_string, show_type
 
 COREPKGS_PREFIX = "/__corepkgs__/"
 
@@ -195,20 +200,87 @@ async def fetch_tarball(arg: Any) -> Any:
 
 
 async def _url_of(arg: Any) -> str:
+    """The URL a fetcher is given: a string or a path, or a set's `url` (a path there
+    is coerced to its string, as Nix does)."""
     if isinstance(arg, dict):
         if "url" not in arg:
             raise EvalError("'url' argument required")
-        return str(expect_string_no_context(await force(arg["url"])))
-    from nixeval.machine import coerce_to_string
-
+        arg = await force(arg["url"])
     return str(await coerce_to_string(arg, copy_to_store=False))
+
+
+class _PureModeError(EvalError):
+    """Nix 2.8 writes the position of the call into this message rather than
+    reporting it: completed when the machine places the error (`at`)."""
+
+    positionless = True
+    placed = False
+
+    def at(self, span: Any) -> EvalError:
+        if span is not None and not self.placed:
+            self.placed = True
+            self.message = f"{self.message}, at {span.short()}"
+            self.args = (self.message,)
+        super().at(span)
+        return self
+
+
+async def _fetch_git_attrs(arg: Any) -> dict[str, Any]:
+    """fetchGit's argument as Nix's fetchTree converts it: strings (a path coerced to
+    its string), Booleans and integers."""
+    if not isinstance(arg, dict):
+        return {"url": str(await coerce_to_string(arg, copy_to_store=False))}
+    expect_attrs(arg)
+    if "type" in arg:
+        raise EvalError("unexpected attribute 'type'")
+    attrs: dict[str, Any] = {}
+    for key in sorted(arg, key=lambda k: k.encode("utf-8", "surrogateescape")):
+        v = await force(arg[key])
+        if type(v) is NixPath or isinstance(v, str):
+            attrs[key] = str(await coerce_to_string(v, copy_to_store=False))
+        elif type(v) is bool or type(v) is int:
+            attrs[key] = v
+        else:
+            raise git.FetchError(f"fetchTree argument '{key}' is {show_type(v)} while a string, "
+                                 "Boolean or integer is expected")
+    return attrs
+
+
+def _check_restricted(url: str) -> None:
+    """Restricted mode: a local URL must be below an allowed path, others are refused
+    (Nix's checkURI, reported without a position)."""
+    ev = current()
+    if not ev.restrict or ev.pure:
+        return
+    path = url[len("file://"):] if url.startswith("file://") else url
+    if path.startswith("/"):
+        try:
+            check_allowed(path)
+        except RestrictedPath as e:
+            raise git.FetchError(e.message) from None
+    else:
+        raise git.FetchError(f"access to URI '{url}' is forbidden in restricted mode")
 
 
 @builtin("fetchGit", 1, global_=True, impure=True)
 async def fetch_git(arg: Any) -> Any:
-    url = await _url_of(arg)
-    raise EvalError(f"cannot fetch Git repository '{url}': nixeval does not run git "
-                    "and has no network access")
+    attrs = await _fetch_git_attrs(arg)
+    url = attrs.get("url")
+    if type(url) is str:
+        _check_restricted(url)
+        attrs["url"] = git.normalise_url(url)  # a path is a file:// URL
+    inp = git.input_from_attrs(attrs)
+    local = git.local_path(inp.url)
+    ev = current()
+    if ev.pure and inp.rev is None:
+        raise _PureModeError("in pure evaluation mode, 'fetchTree' requires a locked input")
+    if local is None:
+        raise EvalError(f"cannot fetch Git repository '{inp.url}': nixeval has no network "
+                        "access (only file:// URLs and paths can be fetched)")
+    tree = git.fetch(inp, ev.environ, ev.cwd, ev.store_dir)
+    out = git.result_attrs(inp, tree)
+    out["outPath"] = _stored(tree.path)
+    return out
 
 
 @builtin("fetchMercurial", 1, global_=True, impure=True)
@@ -220,16 +292,9 @@ async def fetch_mercurial(arg: Any) -> Any:
 
 @builtin("fetchTree", 1, global_=True, impure=True)
 async def fetch_tree(arg: Any) -> Any:
-    if isinstance(arg, dict):
-        expect_attrs(arg)
-        kind = str(expect_string_no_context(await force(arg["type"]))) if "type" in arg else "?"
-        what = ""
-        for k in ("url", "path", "owner"):
-            if k in arg:
-                what = str(expect_string_no_context(await force(arg[k])))
-                break
-        raise EvalError(f"cannot fetch input of type '{kind}' ('{what}'): nixeval has no "
-                        "network access and runs no version control tools")
-    url = str(expect_string_no_context(arg))
-    raise EvalError(f"cannot fetch '{url}': nixeval has no network access and runs no "
-                    "version control tools")
+    # Nix 2.8 has fetchTree only with the experimental feature `flakes`, which
+    # nixeval does not implement.
+    err = EvalError("experimental Nix feature 'flakes' is disabled; use "
+                    "'--extra-experimental-features flakes' to override")
+    err.positionless = True
+    raise err
