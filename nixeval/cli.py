@@ -13,27 +13,115 @@ import gc
 import os
 import sys
 import traceback
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from nixeval import settings
-from nixeval.errors import EvalError, NixError, render
+from nixeval.errors import EvalError, NixError, did_you_mean, render
 from nixeval.printer import filter_log_line
 
-USAGE = """usage: nixeval [--eval] [--strict] [--json] [--xml] [--parse] [-E EXPR | FILE...]
-               [-A ATTRPATH] [--arg NAME EXPR] [--argstr NAME VALUE] [-I PATH]
-               [--show-trace] [--readonly-mode] [--read-write-mode] [--pure-eval]
-               [--store DIR]
+PROGRAM = "nixeval"
+NIX_LANGUAGE_VERSION = "2.8.0"  # the Nix whose language nixeval implements (builtins.nixVersion)
+
+HELP = """\
+Usage: nixeval [OPTION...] [FILE... | -E EXPR...]
+       nixeval --find-file NAME...
+
+Evaluate Nix expressions as nix-instantiate (Nix 2.8) does and print what it prints.
+Without --eval, print the .drv paths of the derivations the result holds. Each FILE is
+a Nix file (a directory means its default.nix); without FILE or -E, ./default.nix.
+Options may come in any order; after '--', an argument starting with '-' is refused
+unless it is one of the options marked (*) below.
+
+What to do (*):
+  --eval, --eval-only       evaluate and print the result (no instantiation)
+  --parse                   parse only; print the expression as Nix shows it
+  --find-file NAME...       look the NAMEs up in the search path and print their paths
+  -E, --expr                the arguments are expressions, not files
+  -                         read an expression from standard input (evaluated first)
+  -A, --attr ATTRPATH       select an attribute path (a.b.0.c); may be repeated
+  --strict                  evaluate deeply before printing
+  --json                    print the result as JSON (always deeply evaluated)
+  --xml                     print the result as XML
+  --read-write-mode         let --eval write to the store (see --store)
+  --add-root PATH, --indirect, --dry-run, --repair
+                            accepted and ignored (nixeval registers no GC roots)
+  --help                    show this help and exit
+  --version                 show nixeval's version and the Nix language level, and exit
+
+Evaluation:
+  --arg NAME EXPR           pass NAME = EXPR when the result is a function
+  --argstr NAME STRING      pass NAME = STRING when the result is a function
+  -I PATH, -I NAME=PATH, --include PATH
+                            add to the search path for <NAME> (before NIX_PATH)
+  --show-trace              print the "while evaluating" context of errors
+  --pure-eval, --restrict-eval, --impure
+                            Nix's pure and restricted evaluation modes (--impure: not pure)
+  --readonly-mode           instantiate without writing to the store
+  --store DIR               the store directory (default /nix/store, or NIX_STORE_DIR);
+                            naming one lets read-write mode write into it
+  --eval-store STORE        accepted and ignored
+
+Nix settings (nixeval acts on pure-eval, restrict-eval, show-trace and store; the
+others are accepted and have no effect on an evaluation):
+  --option NAME VALUE       set a setting; an unknown NAME is a warning
+  --NAME, --no-NAME         set a Boolean setting to true / false (--keep-going, ...)
+  --NAME VALUE              set another setting (--timeout 1, --max-jobs 2, ...)
+  --extra-NAME VALUE        append to a list setting (--extra-experimental-features ...)
+  -j N (--max-jobs), -k (--keep-going), -K (--keep-failed)
+
+Logging (accepted, no effect):
+  -v, --verbose, --quiet, --debug, -Q, --no-build-output, --no-gc-warning,
+  --relaxed-sandbox, --log-format FORMAT (raw, raw-with-logs, internal-json, bar,
+  bar-with-logs)
+
+nixeval's own:
+  --stats                   print evaluation counters as JSON on stderr (or NIX_SHOW_STATS=1)
+  --profile FILE            write a sampled profile by Nix function (or NIXEVAL_PROFILE=FILE)
+
+Environment: NIX_PATH, NIX_STORE_DIR, NIX_SHOW_STATS; NIXEVAL_CACHE_DIR,
+NIXEVAL_CACHE=0, NIXEVAL_PROFILE, NIXEVAL_DEBUG=1 (see README.md).
+Errors are printed as Nix prints them, with exit status 1.
 """
+
+USAGE_HINT = f"Try '{PROGRAM} --help' for more information."
+
+LOG_FORMATS = ("raw", "raw-with-logs", "internal-json", "bar", "bar-with-logs")
+
+
+def version_text() -> str:
+    """`nixeval --version`: nixeval's own version and the Nix language it implements."""
+    return f"{PROGRAM} {_package_version()} (Nix language {NIX_LANGUAGE_VERSION})\n"
+
+
+def _package_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("nixeval-lang")
+    except metadata.PackageNotFoundError:  # run from a checkout without installing
+        import tomllib
+
+        pyproject = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                 "pyproject.toml")
+        try:
+            with open(pyproject, "rb") as f:
+                return str(tomllib.load(f)["project"]["version"])
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "unknown"
 
 
 class Options:
     def __init__(self) -> None:
+        self.action: str | None = None  # "help" or "version": print it and stop
         self.eval = False
         self.strict = False
         self.json = False
         self.xml = False
         self.parse_only = False
+        self.find_file = False
         self.expr_mode = False
+        self.read_stdin = False  # `-`: an expression on stdin, evaluated before the rest
         self.files: list[str] = []
         self.attrs: list[str] = []
         self.args: list[tuple[str, str, bool]] = []  # (name, text, is_expr)
@@ -50,7 +138,12 @@ class Options:
 
 
 class UsageError(Exception):
-    pass
+    """A malformed command line: `error: MESSAGE`, the usage hint (unless `hint` is
+    False, as Nix omits it for some), exit status 1."""
+
+    def __init__(self, message: str, hint: bool = True) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 def _set_option(o: Options, name: str, value: str) -> None:
@@ -80,90 +173,177 @@ def _isatty(f: TextIO) -> bool:
         return False
 
 
+# Logging and build flags nix-instantiate takes that have no effect on an evaluation.
+_IGNORED_FLAGS = frozenset(("-v", "--verbose", "--quiet", "--debug", "-Q", "--no-build-output",
+                            "--no-gc-warning", "--relaxed-sandbox"))
+
+
+def _split_compound(a: str) -> list[str]:
+    """Nix's expansion of a compound short option: `-vvv` is `-v -v -v`, and at the
+    first character that is not a letter the rest is one argument (`-j3` is `-j 3`,
+    `-I/x` is `-I /x`, but `-Ifoo=/x` is `-I -f -o -o =/x`, as in Nix 2.8)."""
+    out = []
+    for j in range(1, len(a)):
+        c = a[j]
+        if not (c.isascii() and c.isalpha()):
+            out.append(a[j:])
+            break
+        out.append("-" + c)
+    return out
+
+
 def parse_args(argv: list[str]) -> Options:
+    """nix-instantiate's command line, read as Nix 2.8 reads it (see HELP).
+
+    Flags are read left to right; `--help` and `--version` act where they are met.
+    The program's own flags (those nix-instantiate itself defines, marked (*) in
+    HELP) are also recognised after `--`; any other argument starting with `-` there
+    is an "unexpected argument"."""
     o = Options()
+    args = list(argv)
     i = 0
+    dash_dash = False
 
     def need(n: int) -> list[str]:
-        nonlocal i
-        if i + n >= len(argv):
-            raise UsageError(f"flag '{argv[i]}' requires {n} argument{'s' if n > 1 else ''}")
-        vals = argv[i + 1 : i + 1 + n]
-        i += n
-        return vals
+        if i + n >= len(args):
+            raise UsageError(f"flag '{args[i]}' requires {n} argument(s)")
+        return args[i + 1 : i + 1 + n]
 
-    while i < len(argv):
-        a = argv[i]
-        if a == "--eval" or a == "--eval-only":
-            o.eval = True
-        elif a == "--strict":
-            o.strict = True
-        elif a == "--json":
-            o.json = True
-        elif a == "--xml":
-            o.xml = True
-        elif a == "--parse":
-            o.parse_only = True
-        elif a in ("-E", "--expr"):
-            o.expr_mode = True
-        elif a in ("-A", "--attr"):
-            o.attrs.append(need(1)[0])
-        elif a == "--arg":
-            name, text = need(2)
-            o.args.append((name, text, True))
-        elif a == "--argstr":
-            name, text = need(2)
-            o.args.append((name, text, False))
-        elif a == "-I" or a == "--include":
-            o.include.append(need(1)[0])
-        elif a.startswith("-I") and len(a) > 2:
-            o.include.append(a[2:])
-        elif a == "--show-trace":
-            o.show_trace = True
-        elif a == "--readonly-mode":
-            o.read_only = True
-        elif a in ("--read-write-mode", "-r"):
-            o.read_write = True
-        elif a == "--pure-eval":
-            o.pure = True
-        elif a == "--restrict-eval":
-            o.restrict = True
-        elif a == "--store":
-            o.store = need(1)[0]
-            if "://" in o.store or "?" in o.store or o.store in ("auto", "daemon"):
-                raise UsageError(f"'--store {o.store}': nixeval takes a store directory, not a store URL")
-        elif a == "--stats":
-            o.stats = True
-        elif a == "--profile":
-            o.profile = need(1)[0]
-        elif a == "--option":
-            name, value = need(2)
-            _set_option(o, name, value)
-        elif a in ("--add-root", "--out-link", "-o"):
-            need(1)
-        elif a in ("--indirect", "--no-gc-warning", "--quiet", "-Q", "--verbose", "-v",
-                   "--no-build-output", "--debug", "-L", "--print-build-logs", "-k", "-K",
-                   "--relaxed-sandbox"):
-            pass
-        elif a in ("-j", "--log-format"):
-            need(1)
-        elif a.startswith("--") and a[2:] in settings.BOOL_SETTINGS:
-            _set_option(o, a[2:], "true")
-        elif a.startswith("--no-") and a[5:] in settings.BOOL_SETTINGS:
-            _set_option(o, a[5:], "false")
-        elif a.startswith("--") and a[2:] in settings.VALUE_SETTINGS:
-            _set_option(o, a[2:], need(1)[0])
-        elif a.startswith("--extra-") and a[8:] in settings.VALUE_SETTINGS:
-            _set_option(o, a[2:], need(1)[0])
-        elif a == "--":
-            o.files.extend(argv[i + 1 :])
-            break
-        elif a.startswith("-") and a != "-":
-            raise UsageError(f"unrecognised flag '{a}'")
+    while i < len(args):
+        a = args[i]
+        if not dash_dash and len(a) > 2 and a[0] == "-" and a[1] != "-" and a[1].isascii() \
+                and a[1].isalpha():
+            args[i : i + 1] = _split_compound(a)
+            a = args[i]
+        if not dash_dash and a == "--":
+            dash_dash = True
+            i += 1
+            continue
+        if dash_dash or not a.startswith("-"):
+            n = _own_flag(o, args, i, positional=True)
+            if n is None:
+                if a.startswith("-"):
+                    raise UsageError(f"unexpected argument '{a}'")
+                o.files.append(a)
+                n = 1
         else:
-            o.files.append(a)
-        i += 1
+            n = _own_flag(o, args, i, positional=False)
+            if n is None:
+                n = _common_flag(o, a, need)
+            if n is None:
+                raise UsageError(f"unrecognised flag '{a}'")
+        if o.action is not None:
+            return o
+        i += n
     return o
+
+
+def _own_flag(o: Options, args: list[str], i: int, positional: bool) -> int | None:
+    """nix-instantiate's own flags: how many arguments they take up, or None."""
+    a = args[i]
+
+    def value() -> str:
+        # After `--` arguments come one at a time, so a flag never gets its value.
+        if positional or i + 1 >= len(args):
+            raise UsageError(f"'{a}' requires an argument")
+        return args[i + 1]
+
+    if a == "--help":
+        o.action = "help"
+    elif a == "--version":
+        o.action = "version"
+    elif a in ("--eval", "--eval-only"):
+        o.eval = True
+    elif a == "--parse":
+        o.parse_only = True
+    elif a == "--find-file":
+        o.find_file = True
+    elif a == "--strict":
+        o.strict = True
+    elif a == "--json":  # the last of --json and --xml counts
+        o.json, o.xml = True, False
+    elif a == "--xml":
+        o.json, o.xml = False, True
+    elif a in ("-E", "--expr"):
+        o.expr_mode = True
+    elif a == "-":
+        o.read_stdin = True
+    elif a == "--read-write-mode":
+        o.read_write = True
+    elif a in ("-A", "--attr"):
+        o.attrs.append(value())
+        return 2
+    elif a == "--add-root":
+        value()
+        return 2
+    elif a in ("--indirect", "--dry-run", "--repair"):
+        pass
+    else:
+        return None
+    return 1
+
+
+def _common_flag(o: Options, a: str, need: Callable[[int], list[str]]) -> int | None:
+    """The flags every legacy Nix command takes (and nixeval's own `--stats` and
+    `--profile`): how many arguments they take up, or None."""
+    if a == "--arg":
+        name, text = need(2)
+        o.args.append((name, text, True))
+        return 3
+    if a == "--argstr":
+        name, text = need(2)
+        o.args.append((name, text, False))
+        return 3
+    if a in ("-I", "--include"):
+        o.include.append(need(1)[0])
+        return 2
+    if a == "--show-trace":
+        o.show_trace = True
+    elif a == "--readonly-mode":
+        o.read_only = True
+    elif a == "--pure-eval":
+        o.pure = True
+    elif a == "--impure":
+        o.pure = False
+    elif a == "--restrict-eval":
+        o.restrict = True
+    elif a == "--store":
+        o.store = need(1)[0]
+        if "://" in o.store or "?" in o.store or o.store in ("auto", "daemon"):
+            raise UsageError(f"'--store {o.store}': nixeval takes a store directory, not a store URL")
+        return 2
+    elif a == "--stats":
+        o.stats = True
+    elif a == "--profile":
+        o.profile = need(1)[0]
+        return 2
+    elif a == "--option":
+        name, value = need(2)
+        _set_option(o, name, value)
+        return 3
+    elif a == "--log-format":
+        fmt = need(1)[0]
+        if fmt not in LOG_FORMATS:
+            raise UsageError(f"option 'log-format' has an invalid value '{fmt}'", hint=False)
+        return 2
+    elif a in ("-j", "--eval-store"):
+        need(1)
+        return 2
+    elif a in _IGNORED_FLAGS or a in ("-k", "-K"):
+        pass
+    elif a.startswith("--") and a[2:] in settings.BOOL_SETTINGS:
+        _set_option(o, a[2:], "true")
+    elif a.startswith("--no-") and a[5:] in settings.BOOL_SETTINGS:
+        _set_option(o, a[5:], "false")
+    elif a.startswith("--") and a[2:] in settings.VALUE_SETTINGS:
+        _set_option(o, a[2:], need(1)[0])
+        return 2
+    elif a.startswith("--extra-") and a[8:] in settings.VALUE_SETTINGS:
+        _set_option(o, a[2:], need(1)[0])
+        return 2
+    else:
+        return None
+    return 1
 
 
 def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None,
@@ -176,8 +356,14 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
     try:
         opts = parse_args(argv)
     except UsageError as e:
-        stderr.write(f"error: {e}\nTry 'nixeval --help' for more information.\n")
+        stderr.write(f"error: {e}\n" + (USAGE_HINT + "\n" if e.hint else ""))
         return 1
+    if opts.action == "help":
+        stdout.write(HELP)
+        return 0
+    if opts.action == "version":
+        stdout.write(version_text())
+        return 0
     show_trace = opts.show_trace
     for warning in opts.warnings:
         stderr.write(f"warning: {warning}\n")
@@ -222,24 +408,35 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
                     restrict=opts.restrict, write_store=write,
                     cwd=cwd, env=environ, show_trace=opts.show_trace)
 
-    # Each input: (node)
-    nodes = []
-    if opts.expr_mode:
-        for text in opts.files:
-            nodes.append(ev.parse_source(Source(text), cwd))
-    elif not opts.files:
-        path = os.path.join(cwd, "default.nix")
-        nodes.append(ev.parse_file(path))
-    else:
-        for f in opts.files:
-            if f == "-":
-                nodes.append(ev.parse_source(Source(stdin.read()), cwd))
-            else:
-                path = f if os.path.isabs(f) else os.path.join(cwd, f)
-                path = ev.resolve_import_path(path)
-                if opts.pure or opts.restrict:
-                    _check_allowed(ev, path)
-                nodes.append(ev.parse_file(path))
+    # As nix-instantiate: the --arg expressions are parsed first, then --find-file
+    # looks names up, or the inputs are parsed: standard input (`-`) first.
+    auto_args = _auto_args(ev, opts)
+    if opts.find_file:
+        for name in opts.files:
+            stdout.write(ev.find_file(ev.search_path, name, None) + "\n")
+            stdout.flush()
+        return 0
+
+    def inputs() -> Iterator[Any]:
+        """The parsed inputs, one at a time: each is parsed and processed before the
+        next is read (an error in the second comes after the first's output)."""
+        if opts.read_stdin:
+            yield ev.parse_source(Source(stdin.read(), name="«stdin»"), cwd)
+        if opts.expr_mode:
+            for text in opts.files:
+                yield ev.parse_source(Source(text), cwd)
+            return
+        files = opts.files or ([] if opts.read_stdin else ["default.nix"])
+        for f in files:
+            given = f if os.path.isabs(f) else os.path.join(cwd, f)
+            path = ev.resolve_import_path(given)
+            if opts.pure or opts.restrict:
+                _check_allowed(ev, path)
+            if path != given and not os.path.lexists(path):  # a directory without default.nix
+                raise EvalError(f"opening file '{path}': No such file or directory")
+            yield ev.parse_file(path)
+
+    nodes = inputs()
 
     if opts.parse_only:
         from nixeval.syntax.show import show_expr
@@ -255,7 +452,6 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
         from nixeval.builtins.storestate import store_state
 
         store_state(ev).instantiating = not opts.read_only
-        auto_args = _auto_args(ev, opts)
         warned = False
         for node in nodes:
             for ap in opts.attrs or [""]:
@@ -289,7 +485,6 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
         profiler = Profiler(ev.machine)
         profiler.start()
     try:
-        auto_args = _auto_args(ev, opts)
         for node in nodes:
             attrpaths = opts.attrs or [""]
             for ap in attrpaths:
@@ -399,7 +594,10 @@ async def select_attr_path(ev: Any, node: Any, attrpath: str, auto_args: dict[st
 
     v = await eval_node(node, ev.global_env, 0)
     if attrpath:
-        for comp in _split_attr_path(attrpath):
+        comps = _split_attr_path(attrpath)
+        if comps[-1] == "":  # Nix ignores a last empty name: `a.` and `a.""` select a
+            comps.pop()
+        for comp in comps:
             v = await _auto_call(v, auto_args)
             if comp.isdigit() and type(v) is list:
                 idx = int(comp)
@@ -413,7 +611,8 @@ async def select_attr_path(ev: Any, node: Any, attrpath: str, auto_args: dict[st
             if comp == "":
                 raise EvalError(f"empty attribute name in selection path '{attrpath}'")
             if comp not in v:
-                raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found")
+                raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found") \
+                    .suggest(did_you_mean(comp, v))
             v = await force(v[comp])
     return v
 
@@ -426,14 +625,16 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
     v = await select_attr_path(ev, node, attrpath, auto_args)
     if auto_args:
         v = await _auto_call(v, auto_args)
-    if opts.json:
-        from nixeval.builtins.json import to_json_string  # type: ignore[attr-defined]
-
-        return str(await to_json_string(v))
     if opts.xml:
         from nixeval.builtins.xml import to_xml_string  # type: ignore[attr-defined]
 
         return str(await to_xml_string(v, location=True, strict=opts.strict)).rstrip("\n")
+    if opts.json:
+        # Deeply evaluated even without --strict, where Nix 2.8 fails with "cannot
+        # convert a thunk to JSON" (see DIFFERENCES.md).
+        from nixeval.builtins.json import to_json_string  # type: ignore[attr-defined]
+
+        return str(await to_json_string(v))
     if opts.strict:
         await force_deep(v)
     return print_value(v)
@@ -442,9 +643,6 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
 def main() -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
     argv = sys.argv[1:]
-    if argv and argv[0] in ("-h", "--help"):
-        sys.stdout.write(USAGE)
-        sys.exit(0)
     if argv and argv[0] == "bench":
         from benchmarks.__main__ import main as bench_main  # type: ignore[import-not-found]
 
