@@ -1,6 +1,6 @@
 """nixeval: a Nix expression-language evaluator in Python.
 
-This module only re-exports the public API; see `nixeval.api`.
+This module only re-exports the public API; see `nixeval.api` and `nixeval.errors`.
 """
 
 from nixeval.api import (
@@ -11,22 +11,54 @@ from nixeval.api import (
     evaluate,
     evaluate_async,
     evaluate_file,
+    evaluate_file_async,
     from_python,
 )
-from nixeval.errors import CatchableError, EvalError, NixError, ParseError, render
+from nixeval.errors import (
+    Abort,
+    AssertionFailed,
+    CatchableError,
+    EvalError,
+    InfiniteRecursion,
+    InternalError,
+    InvalidPath,
+    MissingAttribute,
+    NixError,
+    NixImportError,
+    NixTypeError,
+    ParseError,
+    PythonBuiltinError,
+    RestrictedPath,
+    Span,
+    Thrown,
+    render,
+)
 
 __all__ = [
+    "Abort",
+    "AssertionFailed",
     "CatchableError",
     "EvalError",
     "Evaluator",
+    "InfiniteRecursion",
+    "InternalError",
+    "InvalidPath",
     "LazyAttrs",
     "LazyList",
+    "MissingAttribute",
     "NixError",
     "NixFunction",
+    "NixImportError",
+    "NixTypeError",
     "ParseError",
+    "PythonBuiltinError",
+    "RestrictedPath",
+    "Span",
+    "Thrown",
     "evaluate",
     "evaluate_async",
     "evaluate_file",
+    "evaluate_file_async",
     "from_python",
     "render",
 ]

@@ -20,7 +20,12 @@ lists are views that force their items on access, so a large package set can be
 explored without evaluating all of it.
 
 Errors raise `nixeval.NixError` (see `nixeval.errors`); its `.message` and `.span`
-carry the Nix message and position, `str(render(err))` the Nix-style report.
+carry the Nix message and position, `str(err)` both (`message (at FILE:LINE:COL)`),
+`render(err)` the Nix-style report. A Python exception in a Python builtin becomes a
+`PythonBuiltinError` at the call (the Python exception is its `__cause__`).
+
+Nothing here recurses on user data: conversions both ways are iterative, so nested
+values are limited by memory, as evaluation is.
 
 Nothing is written to a store unless asked: `Evaluator(store_dir=DIR,
 write_store=True)` writes sources, `toFile` texts and `.drv` files into DIR as they
@@ -31,13 +36,23 @@ from __future__ import annotations
 
 import os
 import pathlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import types
+from collections.abc import Awaitable, Callable, Generator, Iterator, Mapping, Sequence
 from typing import Any
 
-from nixeval.errors import EvalError
+from nixeval.errors import EvalError, NixError, PythonBuiltinError
 from nixeval.machine import eval as E
 from nixeval.machine.evaluation import Evaluation
-from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk
+from nixeval.machine.scheduler import HostRequest
+from nixeval.values import (
+    Lambda,
+    NixPath,
+    NixString,
+    PrimOp,
+    PrimOpApp,
+    Thunk,
+    attr_names_brief,
+)
 
 
 class Evaluator:
@@ -63,6 +78,9 @@ class Evaluator:
             raise ValueError("write_store=True needs a store directory (store_dir or NIX_STORE_DIR)")
         self._extra: dict[str, PrimOp] = {}
         self._ev: Evaluation | None = None
+        # The private event loop of async builtins under the sync API (see `_HostAwait`).
+        self._loop: Any = None
+        self._loop_thread: int | None = None
 
     # --- configuration ---------------------------------------------------------------
 
@@ -72,7 +90,17 @@ class Evaluator:
         The function receives its arguments as Python values (deeply evaluated, as
         `evaluate(..., strict=True)` returns them) and returns a Python value (None,
         bool, int, float, str, list, dict, PurePath, or a Nix value it was given).
-        An `async def` function may await; it runs on the evaluator's machine.
+
+        An `async def` function (or one returning an awaitable) may await anything
+        the host's event loop offers: under the async API (`evaluate_async`) the
+        awaitable is awaited on the host's loop (asyncio or trio), the machine paused
+        meanwhile; under the sync API it runs on a private asyncio event loop (in a
+        helper thread when the calling thread already runs a loop), so it may await
+        asyncio things there but not trio's.
+
+        A Python exception the function raises (or a result that cannot be converted)
+        becomes a `PythonBuiltinError` at the position of the call, with the Python
+        exception as its `__cause__`; a `NixError` it raises passes through as is.
         """
         import inspect
 
@@ -80,14 +108,20 @@ class Evaluator:
             arity = len(inspect.signature(fn).parameters)
         if arity < 1:
             raise ValueError("a builtin takes at least one argument")
-        is_async = inspect.iscoroutinefunction(fn)
+        owner = self
 
         async def call(*args: Any) -> Any:
             py_args = [await _to_python_async(a) for a in args]
-            r = fn(*py_args)
-            if is_async:
-                r = await r
-            return from_python(r)
+            try:
+                r = fn(*py_args)
+                if inspect.isawaitable(r):
+                    r = await _host_await(r, owner)
+                return from_python(r)
+            except NixError:
+                raise
+            except Exception as e:
+                raise PythonBuiltinError(
+                    f"the builtin '{name}' failed: {type(e).__name__}: {e}") from e
 
         self._extra[name] = PrimOp(name, arity, call, tuple([True] * arity), True)
         self._ev = None
@@ -115,15 +149,27 @@ class Evaluator:
     async def evaluate_async(self, source: str, *, strict: bool = True,
                              base_dir: str | None = None, every: int = 4) -> Any:
         """Like `evaluate`, from an async host (asyncio or trio, through anyio): the
-        machine yields to the host's event loop every `every` scheduler steps."""
-        import anyio
-
+        machine yields to the host's event loop every `every` scheduler steps, and
+        async Python builtins await on the host's loop. Cancelling the host's task
+        (or a time limit, `anyio.fail_after`) stops the evaluation: the thunks it was
+        forcing are left as they were, so the Evaluator stays usable."""
         ev = self.evaluation
         node = ev.parse_string(source, base_dir)
-        value = await _run_async(ev, E.run_node(node, ev.global_env), every, anyio)
+        return await self._finish_async(ev, E.run_node(node, ev.global_env), strict, every)
+
+    async def evaluate_file_async(self, path: str | os.PathLike[str], *, strict: bool = True,
+                                  every: int = 4) -> Any:
+        """`evaluate_file` for async hosts (see `evaluate_async`)."""
+        ev = self.evaluation
+        node = ev.parse_file(ev.resolve_import_path(os.path.abspath(os.fspath(path))))
+        return await self._finish_async(ev, E.run_node(node, ev.global_env), strict, every)
+
+    async def _finish_async(self, ev: Evaluation, coro: Any, strict: bool, every: int) -> Any:
+        value = await _run_async(ev, coro, every)
         if strict:
-            await _run_async(ev, E.force_deep_d(value, 0), every, anyio)
-        return self._finish(ev, value, strict)
+            await _run_async(ev, E.force_deep_d(value, 0), every)
+            return to_python(value, ev)
+        return _lazy(value, ev)
 
     def _finish(self, ev: Evaluation, value: Any, strict: bool) -> Any:
         if strict:
@@ -132,17 +178,115 @@ class Evaluator:
         return _lazy(value, ev)
 
 
-async def _run_async(ev: Evaluation, coro: Any, every: int, anyio: Any) -> Any:
+# --- async builtins and the async driver ------------------------------------------------
+#
+# The machine's own loop (`Machine.iterate`) only knows one request: a child coroutine
+# to run as a new segment. A Python builtin that awaits something of the host's event
+# loop (an asyncio future, a trio trap) must not hand that to the machine, so it
+# awaits `_host_await(aw)`, which yields a `_HostAwait` request instead:
+# - the async API is driven by `_run_async`, which runs the machine's loop with
+#   `host=True` in the host's task: the loop hands the request out, `_run_async`
+#   awaits its awaitable there, on the host's loop, and the result (or the exception)
+#   goes back into the builtin;
+# - under the sync API the machine treats the request as one more segment: its `send`
+#   runs the awaitable to completion on a private event loop.
+# So the machine's loop and its hot path are unchanged; only Python builtins pay.
+
+
+class _HostAwait(HostRequest):
+    """A Python builtin's awaitable for the host's event loop (see above). Shaped like a
+    coroutine that finishes at its first `send`, for the machine's loop."""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, awaitable: Awaitable[Any], owner: Evaluator):
+        super().__init__(awaitable)
+        self.owner = owner
+
+    def send(self, _value: Any) -> Any:
+        raise StopIteration(_run_privately(self.awaitable, self.owner))
+
+    def throw(self, exc: BaseException, *_: Any) -> Any:
+        self.close()
+        raise exc
+
+    def close(self) -> None:
+        close = getattr(self.awaitable, "close", None)
+        if close is not None:
+            close()
+
+
+@types.coroutine
+def _host_await(awaitable: Awaitable[Any], owner: Evaluator) -> Generator[Any, Any, Any]:
+    return (yield _HostAwait(awaitable, owner))
+
+
+async def _as_coroutine(awaitable: Awaitable[Any]) -> Any:
+    return await awaitable
+
+
+def _run_privately(awaitable: Awaitable[Any], owner: Evaluator) -> Any:
+    """Run an async builtin's awaitable to completion without the host: on the
+    Evaluator's private asyncio loop, or, when this thread already runs an event loop
+    (the sync API called from async code), on a fresh loop in a helper thread."""
+    import asyncio
+    import threading
+
+    try:
+        asyncio.get_running_loop()
+        busy = True
+    except RuntimeError:
+        busy = False
+    if not busy and owner._loop_thread in (None, threading.get_ident()):
+        if owner._loop is None:
+            import weakref
+
+            owner._loop = loop = asyncio.new_event_loop()
+            owner._loop_thread = threading.get_ident()
+            weakref.finalize(owner, loop.close)
+        return owner._loop.run_until_complete(_as_coroutine(awaitable))
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = asyncio.run(_as_coroutine(awaitable))
+        except BaseException as e:  # noqa: BLE001 - re-raised in the calling thread
+            box["error"] = e
+
+    t = threading.Thread(target=work, name="nixeval-async-builtin")
+    t.start()
+    t.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+async def _run_async(ev: Evaluation, coro: Any, every: int) -> Any:
+    """Drive `coro` with the machine's loop (`Machine.iterate(host=True)`) from the
+    host's task: every `every` segment switches it lets the host's loop run, and it
+    awaits the `_HostAwait` requests of Python builtins there. An exception from the
+    host (cancellation, a time limit) is thrown into the running segment, so that
+    every frame unwinds (thunks being forced are restored), and then raised."""
+    import anyio
+
+    machine = ev.machine
+    it = machine.iterate(coro, every, host=True)
+    answer: Any = None
+    failure: BaseException | None = None
     old = E.set_current(ev)
     try:
-        steps = ev.machine.iterate(coro, every)
         while True:
             try:
-                next(steps)
+                req = it.send(answer) if failure is None else it.throw(failure)
             except StopIteration:
-                return ev.machine.result
+                return machine.result
+            answer = failure = None
+            awaitable = req.awaitable if req is not None else anyio.sleep(0)
             E.set_current(old)
-            await anyio.sleep(0)
+            try:
+                answer = await awaitable
+            except BaseException as e:  # noqa: BLE001 - thrown into the machine
+                failure = e
             old = E.set_current(ev)
     finally:
         E.set_current(old)
@@ -164,6 +308,15 @@ class NixFunction:
         r = ev.run(E.call(self.value, *[from_python(a) for a in args]))
         if strict:
             ev.run(E.force_deep_d(r, 0))
+            return to_python(r, ev)
+        return _lazy(r, ev)
+
+    async def call_async(self, *args: Any, strict: bool = True, every: int = 4) -> Any:
+        """The call from an async host (see `Evaluator.evaluate_async`)."""
+        ev = self._ev
+        r = await _run_async(ev, E.call_async(self.value, *[from_python(a) for a in args]), every)
+        if strict:
+            await _run_async(ev, E.force_deep_d(r, 0), every)
             return to_python(r, ev)
         return _lazy(r, ev)
 
@@ -190,8 +343,14 @@ class LazyAttrs(Mapping[str, Any]):
     def __len__(self) -> int:
         return len(self._d)
 
+    def to_python(self) -> dict[str, Any]:
+        """The whole set, deeply evaluated, as plain Python (iteratively)."""
+        self._ev.run(E.force_deep_d(self._d, 0))
+        return to_python(self._d, self._ev)  # type: ignore[no-any-return]
+
     def __repr__(self) -> str:
-        return f"<nix attrset {sorted(self._d)!r}>"
+        # Bounded: the first names and a count (a package set has tens of thousands).
+        return f"<nix attrset of {len(self._d)}: {attr_names_brief(self._d)}>"
 
 
 class LazyList(Sequence[Any]):
@@ -211,6 +370,11 @@ class LazyList(Sequence[Any]):
 
     def __len__(self) -> int:
         return len(self._l)
+
+    def to_python(self) -> list[Any]:
+        """The whole list, deeply evaluated, as plain Python (iteratively)."""
+        self._ev.run(E.force_deep_d(self._l, 0))
+        return to_python(self._l, self._ev)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         return f"<nix list of {len(self._l)}>"
@@ -280,8 +444,8 @@ async def _to_python_async(item: Any) -> Any:
     return to_python(v, E.current())
 
 
-def from_python(x: Any) -> Any:
-    """Convert a Python value to a Nix value (iteratively)."""
+def _from_python_leaf(x: Any) -> Any:
+    """A Python value that is not a container as a Nix value."""
     t = type(x)
     if x is None or t is bool or t is int or t is float or t is str or t is NixString:
         if t is int and not (-(2**63) <= x < 2**63):
@@ -293,13 +457,52 @@ def from_python(x: Any) -> Any:
         return x.value
     if t is Lambda or t is PrimOp or t is PrimOpApp or t is NixPath or t is Thunk:
         return x
-    if isinstance(x, (LazyAttrs, LazyList)):
-        return x._d if isinstance(x, LazyAttrs) else x._l
-    if isinstance(x, Mapping):
-        return {str(k): from_python(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [from_python(v) for v in x]
+    if isinstance(x, LazyAttrs):
+        return x._d
+    if isinstance(x, LazyList):
+        return x._l
+    if isinstance(x, str):  # a str subclass (an enum.StrEnum...)
+        return str(x)
+    if isinstance(x, int) and not isinstance(x, bool):
+        return _from_python_leaf(int(x))
+    if isinstance(x, float):
+        return float(x)
     raise TypeError(f"cannot convert {type(x).__name__} to a Nix value")
+
+
+def from_python(x: Any) -> Any:
+    """Convert a Python value to a Nix value: None, bool, int, float, str, PurePath,
+    Mappings (keys converted with `str`), lists and tuples, and Nix values (functions,
+    lazy views) given back. Iterative, so nesting is limited by memory; a container
+    met twice (shared, or a cycle) becomes one Nix value."""
+    if type(x) is not dict and type(x) is not list and type(x) is not tuple and (
+            isinstance(x, (LazyAttrs, LazyList)) or not isinstance(x, (Mapping, list, tuple))):
+        return _from_python_leaf(x)
+    memo: dict[int, tuple[Any, Any]] = {}  # id -> (source kept alive, Nix value)
+    todo: list[tuple[Any, Any]] = []
+
+    def shell(v: Any) -> Any:
+        t = type(v)
+        if t is dict or t is list or t is tuple or (
+                isinstance(v, (Mapping, list, tuple)) and not isinstance(v, (LazyAttrs, LazyList))):
+            seen = memo.get(id(v))
+            if seen is not None:
+                return seen[1]
+            out: Any = [] if t is list or t is tuple or isinstance(v, (list, tuple)) else {}
+            memo[id(v)] = (v, out)
+            todo.append((v, out))
+            return out
+        return _from_python_leaf(v)
+
+    root = shell(x)
+    while todo:
+        src, dst = todo.pop()
+        if type(dst) is list:
+            dst.extend([shell(v) for v in src])
+        else:
+            for k, v in src.items():
+                dst[str(k)] = shell(v)
+    return root
 
 
 _default: Evaluator | None = None
@@ -328,3 +531,9 @@ async def evaluate_async(source: str, *, strict: bool = True, base_dir: str | No
                          evaluator: Evaluator | None = None) -> Any:
     """`evaluate` for asyncio/trio hosts: yields to the event loop while it runs."""
     return await (evaluator or Evaluator()).evaluate_async(source, strict=strict, base_dir=base_dir)
+
+
+async def evaluate_file_async(path: str | os.PathLike[str], *, strict: bool = True,
+                              evaluator: Evaluator | None = None) -> Any:
+    """`evaluate_file` for asyncio/trio hosts: yields to the event loop while it runs."""
+    return await (evaluator or Evaluator()).evaluate_file_async(path, strict=strict)

@@ -168,7 +168,13 @@ class NixError(Exception):
             self.call_frame = n
 
     def __str__(self) -> str:
-        return self.message
+        """The message, followed by `(at FILE:LINE:COL)` when the error has a position
+        (`message` alone is the bare message; `render` gives Nix's whole report)."""
+        span = self.span
+        if span is None:
+            return self.message
+        line, col = span.line_col
+        return f"{self.message} (at {span.source.name}:{line}:{col})"
 
 
 class ParseError(NixError):
@@ -179,8 +185,11 @@ class EvalError(NixError):
     """A failure while evaluating."""
 
 
-class TypeError_(EvalError):
+class NixTypeError(EvalError):
     """A value of the wrong type (`cannot add a string to an integer`, `value is a ...`)."""
+
+
+TypeError_ = NixTypeError  # the name used inside nixeval
 
 
 class MissingAttribute(EvalError):
@@ -209,8 +218,11 @@ class AssertionFailed(CatchableError):
     pass
 
 
-class ImportError_(EvalError):
+class NixImportError(EvalError):
     """A file that cannot be read or imported."""
+
+
+ImportError_ = NixImportError  # the name used inside nixeval
 
 
 class RestrictedPath(EvalError):
@@ -226,6 +238,11 @@ class InvalidPath(EvalError):
     def __init__(self, path: str):
         super().__init__(f"path '{path}' is not valid")
         self.path = path
+
+
+class PythonBuiltinError(EvalError):
+    """A Python exception raised by a builtin written in Python (`Evaluator.add_builtin`),
+    at the position of the builtin's call; the Python exception is its `__cause__`."""
 
 
 class InternalError(Exception):

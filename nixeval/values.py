@@ -54,7 +54,7 @@ class Thunk:
 
     def __repr__(self) -> str:
         if self.node is None:
-            return f"Thunk(={self.value!r})"
+            return f"Thunk(={brief(self.value)})"
         return "Thunk(<blackhole>)" if self.node is BLACKHOLE else "Thunk(<suspended>)"
 
 
@@ -260,3 +260,33 @@ def show_type(v: Any) -> str:
     if t is PrimOpApp:
         return f"the partially applied built-in function '{v.op.name}'"
     return _SHOW_TYPE[type_name(v)]
+
+
+def brief(v: Any, limit: int = 80, names: int = 8) -> str:
+    """A bounded, one-level description of a value for `repr`s: a set shows its first
+    `names` attribute names (in Nix's order) and how many more there are, a list its
+    length, a long string or other text is cut at `limit` characters. Never walks
+    into the value, so it costs the same for a huge or 100,000-deep value."""
+    if type(v) is Thunk:
+        return repr(v)
+    if isinstance(v, dict):
+        return "{" + attr_names_brief(v, names, limit // 2) + "}"
+    if type(v) is list:
+        return f"[{len(v)} item{'' if len(v) == 1 else 's'}]"
+    text = repr(str(v)) if isinstance(v, str) else repr(v)
+    if len(text) > limit:
+        text = f"{text[:limit]}... ({len(text)} characters)"
+    return text
+
+
+def attr_names_brief(names: Any, count: int = 8, width: int = 40) -> str:
+    """The first `count` of a collection of attribute names in sorted order, each cut at
+    `width` characters, then `... N more` (O(n), no full sort)."""
+    import heapq
+
+    n = len(names)
+    first = heapq.nsmallest(count, names) if n > count else sorted(names)
+    shown = [name if len(name) <= width else name[:width] + "..." for name in first]
+    if n > count:
+        shown.append(f"... {n - count} more")
+    return ", ".join(shown)

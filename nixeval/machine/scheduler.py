@@ -9,7 +9,11 @@ Python or C stack.
 Invariants:
 - The only request a coroutine yields to the loop is a child coroutine (via
   `spawn`): the loop suspends the parent, runs the child to completion, and sends its
-  result (or throws its exception) into the parent.
+  result (or throws its exception) into the parent. The one exception is a
+  `HostRequest` (a Python builtin awaiting the host's event loop, see nixeval/api.py):
+  driven with `host=True`, `iterate` hands it out to its caller and sends the answer
+  back into the same segment; otherwise it is run as a segment like any other (it is
+  shaped like a coroutine that finishes at its first `send`).
 - Nothing here knows about thunks or values; memoisation is done by the coroutine
   that forces a thunk.
 - `run` is re-entrant only in the sense that a nested `run` (e.g. the synchronous
@@ -30,6 +34,16 @@ def spawn(child: Coroutine[Any, Any, Any]) -> Generator[Any, Any, Any]:
     return (yield child)
 
 
+class HostRequest:
+    """A request for the driver of `Machine.iterate(host=True)` rather than for the
+    machine: `awaitable` is to be awaited on the host's event loop."""
+
+    __slots__ = ("awaitable",)
+
+    def __init__(self, awaitable: Any):
+        self.awaitable = awaitable
+
+
 class Machine:
     """Runs one top-level coroutine to completion. `steps` counts segment switches."""
 
@@ -46,10 +60,13 @@ class Machine:
             pass
         return self.result
 
-    def iterate(self, coro: Coroutine[Any, Any, Any], every: int = 0) -> Generator[None, None, None]:
-        """Drive `coro`; when `every` > 0, yield to the caller every `every` steps
-        (the async API uses this to let the host event loop run). The result is left
-        in `self.result`."""
+    def iterate(self, coro: Coroutine[Any, Any, Any], every: int = 0,
+                host: bool = False) -> Generator[Any, Any, None]:
+        """Drive `coro`; when `every` > 0, yield None to the caller every `every` steps
+        (the async API uses this to let the host event loop run), and with `host` yield
+        each `HostRequest` and send what the caller sends back into the segment that
+        made it. An exception the caller throws in at a yield goes to the running
+        segment, so every frame unwinds. The result is left in `self.result`."""
         stack: list[Coroutine[Any, Any, Any]] = []
         self.segments = stack
         push = stack.append
@@ -80,14 +97,23 @@ class Machine:
                 cur = pop()
                 exc = e
                 continue
+            val = None
+            if host and isinstance(req, HostRequest):
+                try:
+                    val = yield req
+                except BaseException as e:  # noqa: BLE001 - thrown into the segment
+                    exc = e
+                continue
             push(cur)
             cur = req
-            val = None
             steps += 1
             if len(stack) > self.max_segments:
                 self.max_segments = len(stack)
             if every and steps % every == 0:
-                yield
+                try:
+                    yield None
+                except BaseException as e:  # noqa: BLE001 - thrown into the segment
+                    exc = e
 
 
 
