@@ -5,6 +5,10 @@ Invariants:
   per line; errors as `error: ...` with position on stderr and exit status 1.
 - A Python exception that is not a `NixError` is a bug in nixeval: it is reported as
   an internal error (exit 1), with the traceback only under NIXEVAL_DEBUG.
+- Bytes in, bytes out: Nix strings are bytes, held as `str` decoded from UTF-8 with
+  surrogateescape; the standard streams are read and written as UTF-8 with
+  surrogateescape whatever the locale, so a byte that is not UTF-8 comes out as the
+  same byte and no encoding error can occur.
 """
 
 from __future__ import annotations
@@ -346,13 +350,33 @@ def _common_flag(o: Options, a: str, need: Callable[[int], list[str]]) -> int | 
     return 1
 
 
+def byte_stream(stream: Any) -> Any:
+    """A standard stream made to carry Nix's bytes: a text stream over a byte buffer
+    (`sys.stdout`, ...) is switched to UTF-8 with surrogateescape, so a string holding
+    a byte that is not UTF-8 (a lone surrogate U+DC80..U+DCFF) is written as that byte
+    whatever the locale or PYTHONIOENCODING. Other streams (StringIO) are left as
+    they are."""
+    if getattr(stream, "errors", None) == "surrogateescape" and \
+            str(getattr(stream, "encoding", "")).lower().replace("-", "") == "utf8":
+        return stream
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and hasattr(stream, "buffer"):
+        try:
+            reconfigure(encoding="utf-8", errors="surrogateescape")
+        except (ValueError, OSError):  # already read from (stdin): keep it as it is
+            pass
+    return stream
+
+
 def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None,
         stdin: TextIO | None = None, env: dict[str, str] | None = None,
         cwd: str | None = None) -> int:
-    """Run the command with `argv` (without the program name); returns the exit code."""
-    stdout = stdout if stdout is not None else sys.stdout
-    stderr = stderr if stderr is not None else sys.stderr
-    stdin = stdin if stdin is not None else sys.stdin
+    """Run the command with `argv` (without the program name); returns the exit code.
+    The default streams (`sys.stdout`, ...) are switched to UTF-8 with
+    surrogateescape (see `byte_stream`)."""
+    stdout = stdout if stdout is not None else byte_stream(sys.stdout)
+    stderr = stderr if stderr is not None else byte_stream(sys.stderr)
+    stdin = stdin if stdin is not None else byte_stream(sys.stdin)
     try:
         opts = parse_args(argv)
     except UsageError as e:

@@ -60,7 +60,7 @@ class Source:
             return ""
         end = self.data.find(b"\n", starts[line - 1])
         raw = self.data[starts[line - 1] : end if end >= 0 else len(self.data)]
-        return raw.decode("utf-8", "replace")
+        return raw.decode("utf-8", "surrogateescape")
 
     @property
     def line_count(self) -> int:

@@ -2,6 +2,8 @@
 
 Invariants:
 - Iterative: a value nested 100,000 deep prints without recursion.
+- Strings are printed as they are: a byte that is not UTF-8 (a lone surrogate
+  U+DC80..U+DCFF, see `nixeval.cli.byte_stream`) is written back as that byte.
 - Attribute names in byte order; names that are not identifiers (or are keywords)
   are quoted; non-empty lists and sets seen before print as `«repeated»`.
 - Lazy printing (no --strict) shows unforced thunks as `<CODE>`; strict printing
@@ -24,11 +26,36 @@ _KEYWORDS = {"if"}
 _LOG_CHARS = re.compile(r"\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|[\x40-\x5f]?)|[\t\r\a]")
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _log_width(plain: str) -> int:
+    """How many columns Nix counts for text without escapes or tabs: one per UTF-8
+    character. A byte that is not UTF-8 (a lone surrogate here) counts as Nix counts
+    it: a lead byte takes as many following continuation bytes as it announces (even
+    when the sequence is invalid or cut short), any other byte counts one."""
+    if _ESCAPED.search(plain) is None:
+        return len(plain)
+    data = plain.encode("utf-8", "surrogateescape")
+    width = 0
+    i = 0
+    n = len(data)
+    while i < n:
+        b = data[i]
+        i += 1
+        width += 1
+        more = 1 if b & 0xE0 == 0xC0 else 2 if b & 0xF0 == 0xE0 else 3 if b & 0xF8 == 0xF0 else 0
+        while more and i < n and data[i] & 0xC0 == 0x80:
+            i += 1
+            more -= 1
+    return width
+
+
 def filter_log_line(text: str, keep_colours: bool) -> str:
     """A line of log output (`trace: ...`) as Nix writes it to stderr: terminal
     escape sequences dropped (colour sequences kept for a terminal), tabs expanded
     to the next multiple of 8 columns counted from the start of the line (every
-    other character counts one), CR and BEL dropped."""
+    other character counts one, see `_log_width`), CR and BEL dropped."""
     if "\x1b" not in text and "\t" not in text and "\r" not in text and "\a" not in text:
         return text
     out: list[str] = []
@@ -37,7 +64,7 @@ def filter_log_line(text: str, keep_colours: bool) -> str:
     for m in _LOG_CHARS.finditer(text):
         plain = text[pos : m.start()]
         out.append(plain)
-        width += len(plain)
+        width += _log_width(plain)
         pos = m.end()
         tok = m.group(0)
         if tok == "\t":
@@ -48,6 +75,15 @@ def filter_log_line(text: str, keep_colours: bool) -> str:
             out.append(tok)
     out.append(text[pos:])
     return "".join(out)
+
+
+def byte_sorted(names: Any, reverse: bool = False) -> list[str]:
+    """Strings (attribute names) sorted as Nix sorts them: by their bytes. Code-point
+    order is the same except for bytes that are not UTF-8 (lone surrogates here), so
+    the bytes are compared only when some name is not ASCII."""
+    if all(map(str.isascii, names)):
+        return sorted(names, reverse=reverse)
+    return sorted(names, key=lambda s: s.encode("utf-8", "surrogateescape"), reverse=reverse)
 
 
 def format_float(f: float) -> str:
@@ -132,7 +168,7 @@ def print_value(v: Any) -> str:
                 seen.add(id(x))
             out.append("{ ")
             stack.append((True, "}"))
-            for name in sorted(x, reverse=True):
+            for name in byte_sorted(x, reverse=True):
                 stack.append((True, "; "))
                 stack.append((False, x[name]))
                 stack.append((True, format_attr_name(name) + " = "))

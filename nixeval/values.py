@@ -8,7 +8,8 @@ Closed set, Python natives where they are exact:
 | float     | `float`                                                       |
 | bool      | `bool`                                                        |
 | null      | `None`                                                        |
-| string    | `str` without context, `NixString` (a `str`) with context     |
+| string    | `str` without context, `NixString` (a `str`) with context;    |
+|           | bytes as UTF-8 with surrogateescape, see `canonical_str`      |
 | path      | `NixPath`                                                     |
 | list      | `list` of items (immutable once built, see below)             |
 | attrset   | `dict` name -> item (insertion order is not Nix order:        |
@@ -29,6 +30,7 @@ Thunk states: suspended (`node` is an AST node, `env` its environment), blackhol
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 INT_MIN = -(2**63)
@@ -151,6 +153,22 @@ class NixString(str):
         obj = super().__new__(cls, s)
         obj.context = frozenset(context)
         return obj
+
+
+# A lone lead byte (C2..F4) then a lone continuation byte (80..BF), both held as
+# surrogateescape surrogates: only such a pair can start a sequence that is UTF-8.
+_SPLIT_CHAR = re.compile("[\udcc2-\udcf4][\udc80-\udcbf]")
+
+
+def canonical_str(s: str) -> str:
+    """`s` in its one canonical form: a Nix string is bytes, held as their UTF-8
+    decoding with surrogateescape (a byte that is not UTF-8 is a lone surrogate
+    U+DC80..U+DCFF). Joining strings can put together the bytes of a character cut
+    apart (`substring 0 1 "é" + substring 1 1 "é"`): such a join is decoded again so
+    that equal bytes are equal `str`s. O(1) for ASCII text."""
+    if s.isascii() or _SPLIT_CHAR.search(s) is None:
+        return s
+    return s.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")
 
 
 def context_of(s: str) -> frozenset[str]:

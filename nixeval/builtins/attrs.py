@@ -20,7 +20,7 @@ from nixeval.builtins.registry import (
 )
 from nixeval.errors import MissingAttribute, NixError, TypeError_
 from nixeval.machine.eval import call, force, force_now
-from nixeval.printer import format_attr_name
+from nixeval.printer import byte_sorted, format_attr_name
 from nixeval.values import (
     SLOW,
     AttrSet,
@@ -37,13 +37,13 @@ from nixeval.values import (
 
 @builtin("attrNames", 1)
 def attr_names(s: Any) -> Any:
-    return sorted(expect_attrs(s))
+    return byte_sorted(expect_attrs(s))
 
 
 @builtin("attrValues", 1)
 def attr_values(s: Any) -> Any:
     expect_attrs(s)
-    return [s[k] for k in sorted(s)]
+    return [s[k] for k in byte_sorted(s)]
 
 
 @builtin("hasAttr", 2)

@@ -52,7 +52,7 @@ def _store_error(e: Exception) -> EvalError:
 
 
 def placeholder_for(output: str) -> str:
-    return "/" + base32_encode(hash_bytes("sha256", "nix-output:" + output).digest)
+    return "/" + base32_encode(hash_bytes("sha256", ("nix-output:" + output).encode("utf-8", "surrogateescape")).digest)
 
 
 @builtin("placeholder", 1, global_=True)

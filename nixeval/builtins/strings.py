@@ -18,7 +18,7 @@ from nixeval.builtins.registry import (
 )
 from nixeval.errors import EvalError
 from nixeval.machine.eval import coerce_to_string, force
-from nixeval.values import SLOW, NixPath, NixString, context_of, make_string
+from nixeval.values import SLOW, NixPath, NixString, canonical_str, context_of, make_string
 
 
 def _bytes(s: str) -> bytes:
@@ -108,7 +108,7 @@ async def concat_strings_sep(sep: Any, xs: Any) -> Any:
         s = await coerce_to_string(await force(x), copy_to_store=True)
         ctx |= context_of(s)
         parts.append(str(s))
-    return make_string(str(sep).join(parts), ctx)
+    return make_string(canonical_str(str(sep).join(parts)), ctx)
 
 
 @fast_path("concatStringsSep")
@@ -123,7 +123,7 @@ def concat_strings_sep_fast(sep: Any, xs: Any) -> Any:
     for x in parts:
         if type(x) is NixString:
             ctx |= x.context
-    return make_string(sep.join(parts), ctx)
+    return make_string(canonical_str(sep.join(parts)), ctx)
 
 
 @functools.lru_cache(maxsize=256)

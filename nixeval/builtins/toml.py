@@ -6,7 +6,10 @@ Differences from tomllib that Nix 2.8 shows, reproduced here:
 - floats that overflow become +-DBL_MAX (same reason), while the literals `inf`,
   `+inf`, `-inf`, `nan`, `+nan`, `-nan` give infinities and NaNs (with their sign);
 - any date or time value fails with "Dates and times are not supported";
-- every failure is reported as "while parsing a TOML string: <reason>".
+- every failure is reported as "while parsing a TOML string: <reason>";
+- a byte that is not UTF-8, anywhere in the text, is an error (toml11 refuses it,
+  with a reason that depends on where it stands: we give "invalid utf8 sequence
+  found" wherever it is).
 Known difference: for malformed TOML, toml11's reason (a multi-line message with a
 source excerpt) is not reproduced; we give tomllib's one-line reason instead.
 The conversion from tomllib's result is iterative.
@@ -15,6 +18,7 @@ The conversion from tomllib's result is iterative.
 from __future__ import annotations
 
 import datetime
+import re
 import sys
 from typing import Any
 
@@ -61,7 +65,12 @@ def _convert(root: Any) -> Any:
     return root
 
 
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8 (surrogateescape)
+
+
 def parse_toml(text: str) -> dict[str, Any]:
+    if not text.isascii() and _NOT_UTF8.search(text):
+        raise EvalError("while parsing a TOML string: [error] invalid utf8 sequence found")
     try:
         import tomllib  # imported on first use: it costs startup time
 

@@ -65,6 +65,7 @@ from nixeval.values import (
     PrimOpApp,
     Thunk,
     attr_position,
+    canonical_str,
     make_string,
     show_type,
 )
@@ -560,7 +561,8 @@ async def _str_ev(self: A.Str, env: list[Any], d: int) -> Any:
         if type(s) is NixString:
             ctx |= s.context
         out.append(s)
-    return make_string("".join(out), ctx)
+    r = "".join(out)
+    return make_string(r if r.isascii() else canonical_str(r), ctx)
 
 
 def _str_fast(self: A.Str, env: list[Any]) -> Any:
@@ -581,9 +583,10 @@ def _str_fast(self: A.Str, env: list[Any]) -> Any:
                         return NOTFAST
                     ctx = p.context if ctx is None else ctx | p.context
         out.append(p)
-    if ctx is None:
-        return "".join(out)
-    return make_string("".join(out), ctx)
+    r = "".join(out)
+    if not r.isascii():
+        r = canonical_str(r)
+    return r if ctx is None else make_string(r, ctx)
 
 
 A.Str.ev = _str_ev  # type: ignore[method-assign]
@@ -1662,7 +1665,7 @@ async def coerce_to_string_d(v: Any, d: int, *, copy_to_store: bool = True,
                 out.append(str(s))
                 if i < n - 1 and not (type(x) is list and len(x) == 0):
                     out.append(" ")
-            return make_string("".join(out), ctx)
+            return make_string(canonical_str("".join(out)), ctx)
     raise TypeError_(f"cannot coerce {show_type(v)} to a string", span)
 
 

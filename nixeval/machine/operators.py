@@ -32,6 +32,7 @@ from nixeval.values import (
     NixString,
     PosOverlay,
     Thunk,
+    canonical_str,
     make_string,
     show_type,
 )
@@ -60,7 +61,8 @@ def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
         if INT_MIN <= v <= INT_MAX:
             return v
     elif type(a) is str and type(b) is str:
-        return a + b
+        r = a + b
+        return r if r.isascii() else canonical_str(r)
     return NOTFAST
 
 
@@ -141,8 +143,8 @@ def _lt_fast(self: A.BinOp, env: list[Any]) -> Any:
     b = self.right.fast(env)  # type: ignore[attr-defined]
     if type(a) is int and type(b) is int:
         return a < b
-    if type(a) is str and type(b) is str:
-        return a < b
+    if type(a) is str and type(b) is str and (a.isascii() or b.isascii()):
+        return a < b  # else bytes are compared (less_than)
     return NOTFAST
 
 
@@ -272,14 +274,14 @@ async def add_values(a: Any, b: Any, d: int, lspan: Any, rspan: Any) -> Any:
                 raise EvalError("a string that refers to a store path cannot be appended to a path", rspan)
         return NixPath(canon_path(a.path + s))
     if ta is str and tb is str:
-        return a + b
+        return canonical_str(a + b)
     # As in Nix, paths are copied to the store only when the left operand is a
     # string: `drv + /sub` (nixpkgs: `fetchzip {...} + /dir`) appends the path's text.
     copy = ta is str or ta is NixString
     sa = await coerce_to_string_d(a, d, copy_to_store=copy, span=lspan)
     sb = await coerce_to_string_d(b, d, copy_to_store=copy, span=rspan)
     ctx = (sa.context if type(sa) is NixString else frozenset()) | (sb.context if type(sb) is NixString else frozenset())
-    return make_string(str(sa) + str(sb), ctx)
+    return make_string(canonical_str(str(sa) + str(sb)), ctx)
 
 
 def _num(v: Any, span: Any, as_float: bool = False) -> Any:
@@ -613,9 +615,17 @@ async def less_than(a: Any, b: Any, d: int, span: Any) -> bool:
         if (ta is int or ta is float) and (tb is int or tb is float):
             return a < b
         if (ta is str or ta is NixString) and (tb is str or tb is NixString):
-            return str(a) < str(b)
+            a, b = str(a), str(b)
+            # Nix compares bytes: code-point order agrees unless both strings hold
+            # non-ASCII text (a byte that is not UTF-8 is a lone surrogate here)
+            if a.isascii() or b.isascii():
+                return a < b
+            return a.encode("utf-8", "surrogateescape") < b.encode("utf-8", "surrogateescape")
         if ta is NixPath and tb is NixPath:
-            return a.path < b.path
+            a, b = a.path, b.path
+            if a.isascii() or b.isascii():
+                return a < b
+            return a.encode("utf-8", "surrogateescape") < b.encode("utf-8", "surrogateescape")
         if ta is list and tb is list:
             i = 0
             n = min(len(a), len(b))

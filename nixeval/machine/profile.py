@@ -94,7 +94,7 @@ class Profiler:
         signal.signal(signal.SIGPROF, signal.SIG_DFL)
 
     def write(self, path: str) -> None:
-        with open(path, "w") as f:
+        with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
             for stack, n in sorted(self.samples.items()):
                 f.write(f"{stack} {n}\n")
 

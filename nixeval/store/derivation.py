@@ -137,7 +137,7 @@ def unparse(
     derivations (`hash_derivation_modulo` passes hashes in place of paths)."""
     q = escape_string
     outs = []
-    for name in sorted(drv.outputs):
+    for name in sorted(drv.outputs, key=lambda k: k.encode("utf-8", "surrogateescape")):
         o = drv.outputs[name]
         path = "" if mask_outputs else o.path
         outs.append(f"({q(name)},{q(path)},{q(o.hash_algo)},{q(o.hash)})")
@@ -147,7 +147,7 @@ def unparse(
     ]
     srcs = [q(s) for s in sorted(drv.input_srcs)]
     env = []
-    for k in sorted(drv.env):
+    for k in sorted(drv.env, key=lambda k: k.encode("utf-8", "surrogateescape")):
         v = "" if mask_outputs and k in drv.outputs else drv.env[k]
         env.append(f"({q(k)},{q(v)})")
     return (

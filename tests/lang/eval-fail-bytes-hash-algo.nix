@@ -1,0 +1,1 @@
+builtins.hashString "sh¶256" "x"

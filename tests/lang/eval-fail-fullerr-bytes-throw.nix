@@ -1,0 +1,2 @@
+let s = "a∂b√©"; in
+builtins.throw "bad ∂ byte in ${s}"
