@@ -218,6 +218,9 @@ _TOKEN_NAMES = {"==": "EQ", "!=": "NEQ", "<": "'<'", ">": "'>'", "<=": "LEQ", ">
                 "...": "ELLIPSIS", "${": "DOLLAR_CURLY", "''": "IND_STRING_OPEN"}
 
 
+_PATH_CHAR_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+")
+# Keywords that, glued to a path, leave their construct incomplete in Nix's grammar.
+_GLUED_KEYWORDS = {"in", "then", "else", "assert", "with", "inherit", "if"}
 _PATH_RE = re.compile(r"[a-zA-Z0-9._+-]*(?:/[a-zA-Z0-9._+-]+)+/?")
 _PATH_SEG_RE = re.compile(r"[a-zA-Z0-9._+-]*/")
 _HPATH_RE = re.compile(r"~(?:/[a-zA-Z0-9._+-]+)+/?")
@@ -438,6 +441,7 @@ class Lowering:
         without interpolation must be one token; before the first interpolation
         at most one text piece may follow the first token (Nix's grammar)."""
         span = self.span(n)
+        self._check_glued_keyword(n)
         items: list[Any] = []  # str (literal text, adjacent fragments merged) or node
         for c in n.children:
             if c.type == "interpolation":
@@ -478,6 +482,19 @@ class Lowering:
                 seen_interp = True
                 parts.append((yield from self._interp(item, spans)))
         return A.PathInterp(parts, span, spans)
+
+    def _check_glued_keyword(self, n: Any) -> None:
+        """`in./x`, `then./x`: Nix's lexer reads a keyword glued to a path as one
+        PATH token (a keyword is made of path characters), which leaves the `let`,
+        `if` or `with` around it without its keyword; tree-sitter-nix splits them."""
+        start = self.start(n)
+        data = self.data
+        k = start
+        while k > 0 and data[k - 1] in _PATH_CHAR_BYTES:
+            k -= 1
+        if k < start and data[k:start].decode("ascii", "replace") in _GLUED_KEYWORDS and (
+                k == 0 or data[k - 1] not in _PATH_CHAR_BYTES):
+            raise ParseError("syntax error, unexpected PATH", Span(self.source, k, k + 1))
 
     def l_path_expression(self, n: Any) -> Gen:
         return (yield from self._path_parts(n, home=False))
@@ -1128,6 +1145,11 @@ def _parse_tree(data: bytes) -> tuple[Any, Edits | None]:
 
 def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str | None = None) -> A.Node:
     """Parse and lower a whole program; raises ParseError for invalid programs."""
+    if b"\0" in source.data:
+        # Nix's lexer reads its input as a C string: a NUL byte ends the program.
+        nul = source.data.index(b"\0")
+        source = Source(source.data[:nul].decode("utf-8", "surrogateescape"), path=source.path,
+                        name=source.name)
     root, edits = _parse_tree(source.data)
     if root.has_error:
         bad = _first_error(root)

@@ -157,8 +157,11 @@ def _quote_before_interpolation(root: Any, data: bytes) -> list[Insertion]:
         node = _node_at(root, at)
         if node is None or not _inside_error(node, at):
             continue
+        # Inside an indented string: one tree-sitter understood, or an ERROR it made
+        # of one (opened by `''`).
         p = node
-        while p is not None and p.type != "indented_string_expression":
+        while p is not None and p.type != "indented_string_expression" and not (
+                p.type == "ERROR" and p.child_count and p.children[0].type == "''"):
             p = p.parent
         if p is not None:
             out.append((at, b" "))
