@@ -301,16 +301,11 @@ def _common_flag(o: Options, a: str, need: Callable[[int], list[str]]) -> int | 
     if a in ("-I", "--include"):
         o.include.append(need(1)[0])
         return 2
-    if a == "--show-trace":
-        o.show_trace = True
-    elif a == "--readonly-mode":
+    # `--show-trace`, `--pure-eval`, `--restrict-eval` are Boolean settings (below).
+    if a == "--readonly-mode":
         o.read_only = True
-    elif a == "--pure-eval":
-        o.pure = True
     elif a == "--impure":
         o.pure = False
-    elif a == "--restrict-eval":
-        o.restrict = True
     elif a == "--store":
         o.store = need(1)[0]
         if "://" in o.store or "?" in o.store or o.store in ("auto", "daemon"):
