@@ -28,7 +28,7 @@ import tree_sitter_nix
 from nixeval.errors import ParseError, Source, Span
 from nixeval.printer import format_attr_name
 from nixeval.syntax import ast as A
-from nixeval.syntax.repair import MAX_ROUNDS, Edits, find_repairs
+from nixeval.syntax.repair import MAX_ROUNDS, PATH_CHARS, Edits, find_repairs
 from nixeval.values import NixPath
 
 _INF = float("inf")
@@ -218,7 +218,6 @@ _TOKEN_NAMES = {"==": "EQ", "!=": "NEQ", "<": "'<'", ">": "'>'", "<=": "LEQ", ">
                 "...": "ELLIPSIS", "${": "DOLLAR_CURLY", "''": "IND_STRING_OPEN"}
 
 
-_PATH_CHAR_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+")
 # Keywords that, glued to a path, leave their construct incomplete in Nix's grammar.
 _GLUED_KEYWORDS = {"in", "then", "else", "assert", "with", "inherit", "if"}
 _PATH_RE = re.compile(r"[a-zA-Z0-9._+-]*(?:/[a-zA-Z0-9._+-]+)+/?")
@@ -490,10 +489,10 @@ class Lowering:
         start = self.start(n)
         data = self.data
         k = start
-        while k > 0 and data[k - 1] in _PATH_CHAR_BYTES:
+        while k > 0 and data[k - 1] in PATH_CHARS:
             k -= 1
         if k < start and data[k:start].decode("ascii", "replace") in _GLUED_KEYWORDS and (
-                k == 0 or data[k - 1] not in _PATH_CHAR_BYTES):
+                k == 0 or data[k - 1] not in PATH_CHARS):
             raise ParseError("syntax error, unexpected PATH", Span(self.source, k, k + 1))
 
     def l_path_expression(self, n: Any) -> Gen:

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from typing import Any
 
 # Nix's PATH_CHAR: the characters a path segment is made of.
-_PATH_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+")
+PATH_CHARS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+")
 
 # Candidates; the tree decides which are places tree-sitter got wrong.
 _DOUBLE_SLASH = re.compile(rb"//")
@@ -115,7 +115,7 @@ def _glued_update(root: Any, data: bytes) -> list[Insertion]:
                 and parent.children[0] != node:
             continue  # a later piece of an interpolated path
         head = data[node.start_byte:at]
-        if all(c in _PATH_CHARS for c in head):
+        if all(c in PATH_CHARS for c in head):
             out.append((at, b" "))
             out.append((at + 2, b" "))
     return out
