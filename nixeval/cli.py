@@ -139,6 +139,7 @@ class Options:
         self.stats = False
         self.profile: str | None = None
         self.warnings: list[str] = []  # about settings, printed before evaluating
+        self.settings = settings.Settings()  # the settings the evaluator reads
 
 
 class UsageError(Exception):
@@ -154,6 +155,10 @@ def _set_option(o: Options, name: str, value: str) -> None:
     """A Nix setting given on the command line (see nixeval/settings.py)."""
     if not settings.known(name):
         o.warnings.append(f"unknown setting '{name}'")
+        return
+    warning = o.settings.set(name, value)
+    if warning:
+        o.warnings.append(warning)
         return
     if name in settings.BOOL_SETTINGS:
         flag = settings.parse_bool(name, value)
@@ -425,7 +430,7 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
     write = named and not opts.read_only and (not opts.eval or opts.read_write)
     ev = Evaluation(search_path=opts.include, store_dir=opts.store, pure=opts.pure,
                     restrict=opts.restrict, write_store=write,
-                    cwd=cwd, env=environ, show_trace=opts.show_trace)
+                    cwd=cwd, env=environ, show_trace=opts.show_trace, settings=opts.settings)
 
     # As nix-instantiate: the --arg expressions are parsed first, then --find-file
     # looks names up, or the inputs are parsed: standard input (`-`) first.

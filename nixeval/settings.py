@@ -14,6 +14,8 @@ given a value other than true/false/yes/no/1/0 is a warning and keeps its value.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 BOOL_SETTINGS = frozenset("""
 accept-flake-config allow-dirty allow-import-from-derivation allow-new-privileges
 allow-symlinked-store allow-unsafe-native-code-during-evaluation auto-optimise-store
@@ -39,6 +41,21 @@ substituters system system-features tarball-ttl timeout trusted-public-keys
 trusted-substituters trusted-users user-agent-suffix
 """.split())
 
+# Settings added to Nix after 2.8 that concern evaluation (nixeval implements the
+# language of a newer Nix: see NIX_VERSION in nixeval/builtins/paths.py).
+NEWER_BOOL_SETTINGS = frozenset("""
+abort-on-warn debugger-on-trace debugger-on-warn ignore-try trace-import-from-derivation
+trace-verbose warn-short-path-literals
+""".split())
+NEWER_VALUE_SETTINGS = frozenset("""
+eval-system lint-absolute-path-literals lint-short-path-literals lint-url-literals
+max-call-depth
+""".split())
+BOOL_SETTINGS = BOOL_SETTINGS | NEWER_BOOL_SETTINGS
+VALUE_SETTINGS = VALUE_SETTINGS | NEWER_VALUE_SETTINGS
+
+LINT_LEVELS = ("ignore", "warn", "fatal")
+
 _TRUE = ("true", "yes", "1")
 _FALSE = ("false", "no", "0")
 
@@ -55,3 +72,58 @@ def parse_bool(name: str, value: str) -> bool | None:
     if value in _FALSE:
         return False
     return None
+
+
+@dataclass
+class Settings:
+    """The settings an evaluation reads, as typed values (`Evaluation.settings`).
+
+    `set(name, value)` takes a setting as the command line gives it and returns a
+    warning to print, or None. `experimental-features` replaces the set of features,
+    `extra-experimental-features` adds to it (as every `extra-` list setting)."""
+
+    experimental_features: set[str] = field(default_factory=set)
+    abort_on_warn: bool = False
+    trace_verbose: bool = False
+    max_call_depth: int = 10000
+    allowed_uris: list[str] = field(default_factory=list)
+    lint_url_literals: str = "ignore"
+    lint_short_path_literals: str = "ignore"
+    lint_absolute_path_literals: str = "ignore"
+
+    def feature(self, name: str) -> bool:
+        """Whether experimental feature `name` is enabled."""
+        return name in self.experimental_features
+
+    def set(self, name: str, value: str) -> str | None:
+        extra = name.startswith("extra-")
+        base = name[6:] if extra else name
+        if base == "experimental-features":
+            words = set(value.split())
+            self.experimental_features = (self.experimental_features | words) if extra else words
+        elif base == "allowed-uris":
+            words_l = value.split()
+            self.allowed_uris = self.allowed_uris + words_l if extra else words_l
+        elif base in ("abort-on-warn", "trace-verbose"):
+            flag = parse_bool(base, value)
+            if flag is None:
+                return f"error: Boolean setting '{base}' has invalid value '{value}'"
+            setattr(self, base.replace("-", "_"), flag)
+        elif base == "warn-short-path-literals":
+            # Nix 2.31's Boolean, replaced by lint-short-path-literals in 2.34.
+            flag = parse_bool(base, value)
+            if flag is None:
+                return f"error: Boolean setting '{base}' has invalid value '{value}'"
+            self.lint_short_path_literals = "warn" if flag else "ignore"
+        elif base == "max-call-depth":
+            try:
+                depth = int(value)
+            except ValueError:
+                return f"error: configuration setting '{base}' should be an integer"
+            self.max_call_depth = depth
+        elif base in ("lint-url-literals", "lint-short-path-literals", "lint-absolute-path-literals"):
+            if value not in LINT_LEVELS:
+                return (f"error: invalid value '{value}' for setting '{base}': "
+                        "expected one of 'ignore', 'warn', 'fatal'")
+            setattr(self, base.replace("-", "_"), value)
+        return None

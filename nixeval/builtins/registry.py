@@ -24,6 +24,9 @@ A builtin is a Python function decorated with `@builtin(name, arity, ...)`:
   `builtins` without them, as Nix does.
 - `impure=True` marks builtins that read the environment (files, time, env vars):
   pure-eval mode refuses them or restricts them.
+- `feature="flakes"` makes the builtin exist only when that experimental feature is
+  enabled (`--extra-experimental-features flakes`), as in Nix: otherwise it is
+  neither in `builtins` nor bound globally, and `builtins ? name` is false.
 - Errors are raised as `nixeval.errors.NixError` subclasses; the machine attaches
   the position of the call.
 """
@@ -40,6 +43,8 @@ from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk,
 _CO_COROUTINE = 0x80
 BUILTINS: dict[str, PrimOp] = {}
 GLOBALS: set[str] = set()
+# Builtins that exist only when an experimental feature is enabled: name -> feature.
+FEATURES: dict[str, str] = {}
 # Constants in `builtins` (not functions): name -> value or zero-argument factory.
 CONSTANTS: dict[str, Any] = {}
 
@@ -62,7 +67,8 @@ def lazy_primop(name: str, module: str, arity: int, strict: tuple[bool, ...], is
 
 
 def builtin(name: str, arity: int, *, lazy: tuple[int, ...] = (), global_: bool = False,
-            impure: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+            impure: bool = False, feature: str | None = None
+            ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def register(fn: Callable[..., Any]) -> Callable[..., Any]:
         strict = tuple(i not in lazy for i in range(arity))
         # (not inspect.iscoroutinefunction: importing inspect costs startup time)
@@ -73,6 +79,8 @@ def builtin(name: str, arity: int, *, lazy: tuple[int, ...] = (), global_: bool 
         BUILTINS[name] = op
         if global_:
             GLOBALS.add(name)
+        if feature is not None:
+            FEATURES[name] = feature
         return fn
 
     return register

@@ -19,6 +19,7 @@ from typing import Any
 from nixeval.errors import EvalError, ImportError_, Source, Span
 from nixeval.machine import eval as E
 from nixeval.machine.scheduler import Machine
+from nixeval.settings import Settings
 from nixeval.syntax import ast as A
 from nixeval.syntax.lower import canon_path, parse
 from nixeval.values import NixPath, PrimOp, Thunk
@@ -39,7 +40,8 @@ class Evaluation:
     def __init__(self, *, nix_path: list[str] | None = None, search_path: list[str] | None = None,
                  store_dir: str | None = None, pure: bool = False, restrict: bool = False,
                  write_store: bool = False, cwd: str | None = None, env: dict[str, str] | None = None,
-                 show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None):
+                 show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None,
+                 settings: Settings | None = None):
         # The modules that define constants (nixPath, derivation...) are imported
         # now; every other builtin module on the first call of one of its builtins.
         from nixeval.builtins import derivation_nix as _drv  # noqa: F401
@@ -62,6 +64,9 @@ class Evaluation:
         self.pure = pure
         self.restrict = restrict
         self.show_trace = show_trace
+        # The other settings the evaluator reads (experimental features, max-call-depth,
+        # abort-on-warn, lints...): nixeval/settings.py.
+        self.settings = settings if settings is not None else Settings()
         self.search_path = self._make_search_path(search_path or [], nix_path)
         self.import_cache: dict[str, Any] = {}
         # The derivations and store paths this evaluation made (nixeval.builtins.derivations).
@@ -80,8 +85,10 @@ class Evaluation:
             global_names[name] = len(env_slots)
             env_slots.append(value)
 
+        features = self.settings.experimental_features
         ops = {name: lazy_primop(name, module, arity, strict, is_async, impure)
-               for name, (module, arity, strict, is_async, _g, impure) in INDEX.items()}
+               for name, (module, arity, strict, is_async, _g, impure, feature) in INDEX.items()
+               if feature is None or feature in features}
         globals_ = {name for name, entry in INDEX.items() if entry[4]} | (set(CONSTANTS) & GLOBALS)
         if extra_builtins:
             ops.update(extra_builtins)
