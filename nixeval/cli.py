@@ -47,6 +47,8 @@ What to do (*):
   --strict                  evaluate deeply before printing
   --json                    print the result as JSON (always deeply evaluated)
   --xml                     print the result as XML
+  --no-location             with --xml: leave out the line, column and path attributes
+  --raw                     print a string result verbatim: no quotes, escapes or newline
   --read-write-mode         let --eval write to the store (see --store)
   --add-root PATH, --indirect, --dry-run, --repair
                             accepted and ignored (nixeval registers no GC roots)
@@ -58,7 +60,8 @@ Evaluation:
   --argstr NAME STRING      pass NAME = STRING when the result is a function
   -I PATH, -I NAME=PATH, --include PATH
                             add to the search path for <NAME> (before NIX_PATH)
-  --show-trace              print the "while evaluating" context of errors
+  --show-trace, --no-show-trace
+                            print (or not) the "while evaluating" context of errors
   --pure-eval, --restrict-eval, --impure
                             Nix's pure and restricted evaluation modes (--impure: not pure)
   --readonly-mode           instantiate without writing to the store
@@ -66,7 +69,9 @@ Evaluation:
                             naming one lets read-write mode write into it
   --eval-store STORE        accepted and ignored
 
-Nix settings (nixeval acts on pure-eval, restrict-eval, show-trace and store; the
+Nix settings (nixeval acts on pure-eval, restrict-eval, show-trace, store,
+experimental-features, abort-on-warn, trace-verbose, max-call-depth, allowed-uris
+and lint-url-literals, lint-short-path-literals, lint-absolute-path-literals; the
 others are accepted and have no effect on an evaluation):
   --option NAME VALUE       set a setting; an unknown NAME is a warning
   --NAME, --no-NAME         set a Boolean setting to true / false (--keep-going, ...)
@@ -122,6 +127,8 @@ class Options:
         self.strict = False
         self.json = False
         self.xml = False
+        self.raw = False  # --raw: a string result printed verbatim (Nix 2.26)
+        self.xml_location = True  # --no-location: no line/column/path in --xml output
         self.parse_only = False
         self.find_file = False
         self.expr_mode = False
@@ -269,10 +276,14 @@ def _own_flag(o: Options, args: list[str], i: int, positional: bool) -> int | No
         o.find_file = True
     elif a == "--strict":
         o.strict = True
-    elif a == "--json":  # the last of --json and --xml counts
-        o.json, o.xml = True, False
+    elif a == "--json":  # the last of --json, --xml and --raw counts
+        o.json, o.xml, o.raw = True, False, False
     elif a == "--xml":
-        o.json, o.xml = False, True
+        o.json, o.xml, o.raw = False, True, False
+    elif a == "--raw":
+        o.json, o.xml, o.raw = False, False, True
+    elif a == "--no-location":
+        o.xml_location = False
     elif a in ("-E", "--expr"):
         o.expr_mode = True
     elif a == "-":
@@ -514,8 +525,8 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
             for ap in attrpaths:
                 coro = _evaluate_one(ev, node, ap, auto_args, opts)
                 text = ev.run(coro)
-                # nix-instantiate ends JSON output without a newline
-                stdout.write(text if opts.json else text + "\n")
+                # nix-instantiate ends JSON and raw output without a newline
+                stdout.write(text if opts.json or opts.raw else text + "\n")
                 stdout.flush()
     finally:
         if profiler is not None:
@@ -652,7 +663,8 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
     if opts.xml:
         from nixeval.builtins.xml import to_xml_string  # type: ignore[attr-defined]
 
-        return str(await to_xml_string(v, location=True, strict=opts.strict)).rstrip("\n")
+        return str(await to_xml_string(v, location=opts.xml_location,
+                                       strict=opts.strict)).rstrip("\n")
     if opts.json:
         # Deeply evaluated even without --strict, where Nix 2.8 fails with "cannot
         # convert a thunk to JSON" (see DIFFERENCES.md).
@@ -661,6 +673,14 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
         return str(await to_json_string(v))
     if opts.strict:
         await force_deep(v)
+    if opts.raw:
+        # Nix 2.26: "the evaluation result must be a string, which is printed
+        # verbatim, without quoting, escaping or trailing newline" (it is coerced
+        # as `"${v}"` is: a derivation prints its output path).
+        from nixeval.machine import force
+        from nixeval.machine.eval import coerce_to_string
+
+        return str(await coerce_to_string(await force(v)))
     return print_value(v)
 
 
