@@ -65,15 +65,28 @@ class Evaluator:
     `NIX_STORE_DIR` (ValueError otherwise): then sources, `toFile` texts and `.drv`
     files are written into it as they are computed (read-only files, as Nix leaves
     them), and importing or reading them works, as after `nix-instantiate`.
+
+    `options` are Nix settings by name, as `--option NAME VALUE` gives them:
+    `{"max-call-depth": "5000", "extra-experimental-features": "pipe-operators",
+    "abort-on-warn": "true"}` (see nixeval/settings.py); a value a setting cannot
+    take is a ValueError.
     """
 
     def __init__(self, *, search_path: Sequence[str] = (), nix_path: Sequence[str] | None = None,
                  store_dir: str | None = None, write_store: bool = False, pure: bool = False,
-                 cwd: str | None = None, env: Mapping[str, str] | None = None):
+                 cwd: str | None = None, env: Mapping[str, str] | None = None,
+                 options: Mapping[str, str] | None = None):
+        from nixeval.settings import Settings
+
+        settings = Settings()
+        for name, value in (options or {}).items():
+            problem = settings.set(name, str(value))
+            if problem:
+                raise ValueError(problem.removeprefix("error: "))
         self._opts = dict(search_path=list(search_path),
                           nix_path=list(nix_path) if nix_path is not None else None,
                           store_dir=store_dir, write_store=write_store, pure=pure, cwd=cwd,
-                          env=dict(env) if env is not None else None)
+                          env=dict(env) if env is not None else None, settings=settings)
         if write_store and not (store_dir or (os.environ if env is None else env).get("NIX_STORE_DIR")):
             raise ValueError("write_store=True needs a store directory (store_dir or NIX_STORE_DIR)")
         self._extra: dict[str, PrimOp] = {}

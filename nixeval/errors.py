@@ -200,6 +200,10 @@ class InfiniteRecursion(EvalError):
     pass
 
 
+class StackOverflow(EvalError):
+    """More nested function calls than the `max-call-depth` setting allows."""
+
+
 class Abort(EvalError):
     """`abort`: not catchable by tryEval."""
 

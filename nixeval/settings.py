@@ -85,7 +85,9 @@ class Settings:
     experimental_features: set[str] = field(default_factory=set)
     abort_on_warn: bool = False
     trace_verbose: bool = False
-    max_call_depth: int = 10000
+    # Nix's default is 10,000; nixeval's lets a 1,000,000-deep recursion run (see
+    # DEFAULT_MAX_CALL_DEPTH in nixeval/machine/eval.py).
+    max_call_depth: int = 1 << 20
     allowed_uris: list[str] = field(default_factory=list)
     lint_url_literals: str = "ignore"
     lint_short_path_literals: str = "ignore"

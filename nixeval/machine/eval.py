@@ -45,6 +45,7 @@ from nixeval.errors import (
     InfiniteRecursion,
     MissingAttribute,
     NixError,
+    StackOverflow,
     TypeError_,
     did_you_mean,
 )
@@ -109,10 +110,28 @@ def current() -> Any:
 
 
 def set_current(ev: Any) -> Any:
-    global _current
+    global _current, _max_call_depth
     old = _current
     _current = ev
+    _max_call_depth = ev.settings.max_call_depth if ev is not None else DEFAULT_MAX_CALL_DEPTH
     return old
+
+
+# Nested function calls in progress, tail calls counted (Nix has no tail calls: each
+# call in tail position nests in C++), and the `max-call-depth` limit. Counted where
+# a call can nest without bound: `call_value` and the tail-call loop of `eval_tail`
+# (a frame's tail calls stay counted until the frame returns). Calls made inside one
+# synchronous `fast` attempt (at most FAST_BUDGET deep) are not counted.
+# The default is not Nix's 10,000: evaluation depth here is bounded by memory, not by
+# a C stack, and a 1,000,000-deep non-tail recursion must work; 2**20 calls still stop
+# a runaway recursion within a few seconds and under 1 GiB.
+DEFAULT_MAX_CALL_DEPTH = 1 << 20
+_max_call_depth = DEFAULT_MAX_CALL_DEPTH
+_call_depth = 0
+
+
+def _stack_overflow(span: Any) -> StackOverflow:
+    return StackOverflow("stack overflow; max-call-depth exceeded", span)
 
 
 # --- thunks -------------------------------------------------------------------------
@@ -913,6 +932,7 @@ def add_call_trace(e: NixError, fnode: A.Lambda, span: Any) -> None:
 
 async def call_value(f: Any, args: Sequence[Any], d: int, span: Any) -> Any:
     """Apply function value `f` to argument items `args`; the forced result."""
+    global _call_depth
     for arg in args:
         tf = type(f)
         if tf is Lambda:
@@ -933,13 +953,18 @@ async def call_value(f: Any, args: Sequence[Any], d: int, span: Any) -> Any:
                 _ticks = 0
                 await spawn(_tick())
             body = fnode.body
-            r = body.fast(env)
-            if r is NOTFAST:
-                try:
+            if _call_depth >= _max_call_depth:
+                raise _stack_overflow(span)
+            _call_depth += 1
+            try:
+                r = body.fast(env)
+                if r is NOTFAST:
                     r = await eval_tail(body, env, d + 1) if d < BUDGET else await spawn(eval_tail(body, env, 0))
-                except NixError as e:
-                    add_call_trace(e, fnode, span)
-                    raise
+            except NixError as e:
+                add_call_trace(e, fnode, span)
+                raise
+            finally:
+                _call_depth -= 1
             f = r
         elif tf is PrimOp or tf is PrimOpApp:
             r = _primop_sync(f, arg, span)
@@ -1301,6 +1326,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     by a builtin) is forced in this frame too: it is blackholed and its expression
     becomes the node of the loop; when the loop ends, every thunk so entered (`pend`)
     gets the value, and on an error they are suspended again as they were."""
+    global _call_depth
     # The last function called in tail position in this frame, for --show-trace
     # (earlier tail calls of the same frame are not kept: a loop of a million tail
     # calls must not keep a million frames).
@@ -1308,6 +1334,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     tspan: Any = None
     pend: Any = None
     sel: Any = None  # the Select whose attribute is the thunk about to be entered
+    ncalls = 0  # tail calls made in this frame, counted in `_call_depth` until it returns
     item: Any
     # A node's `ev` is only called once its `fast` has failed: not tried again for
     # the node this frame was entered with, nor for the node of a thunk it forces
@@ -1432,6 +1459,10 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                         tfn = fnode
                         tspan = span
                         node = fnode.body
+                        if _call_depth >= _max_call_depth:
+                            raise _stack_overflow(span)
+                        _call_depth += 1
+                        ncalls += 1
                         continue
                     if tf is not PrimOp and tf is not PrimOpApp:
                         v = await call_value(f, (arg,), d, span)
@@ -1537,6 +1568,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
             if t is A.Var0 or t is A.Var1 or t is A.Var:
                 entry = tn  # the variable's `fast` tried to force it
     except BaseException as e:
+        _call_depth -= ncalls
         if pend is not None:
             for th, tn, tenv, tsel in reversed(pend):
                 th.node = tn
@@ -1546,6 +1578,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
         if tfn is not None and isinstance(e, NixError):
             add_call_trace(e, tfn, tspan)
         raise
+    _call_depth -= ncalls
     if pend is not None:
         for th, _tn, _tenv, _tsel in pend:
             th.node = None
