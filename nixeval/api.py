@@ -69,13 +69,15 @@ class Evaluator:
     `options` are Nix settings by name, as `--option NAME VALUE` gives them:
     `{"max-call-depth": "5000", "extra-experimental-features": "pipe-operators",
     "abort-on-warn": "true"}` (see nixeval/settings.py); a value a setting cannot
-    take is a ValueError.
+    take is a ValueError. `max_memory` (MiB) is a memory budget: an evaluation that
+    grows past it (the process's resident memory, checked every 1,024 calls) stops
+    with `OutOfMemory`, a `NixError`.
     """
 
     def __init__(self, *, search_path: Sequence[str] = (), nix_path: Sequence[str] | None = None,
                  store_dir: str | None = None, write_store: bool = False, pure: bool = False,
                  cwd: str | None = None, env: Mapping[str, str] | None = None,
-                 options: Mapping[str, str] | None = None):
+                 options: Mapping[str, str] | None = None, max_memory: int | None = None):
         from nixeval.settings import Settings
 
         settings = Settings()
@@ -86,7 +88,8 @@ class Evaluator:
         self._opts = dict(search_path=list(search_path),
                           nix_path=list(nix_path) if nix_path is not None else None,
                           store_dir=store_dir, write_store=write_store, pure=pure, cwd=cwd,
-                          env=dict(env) if env is not None else None, settings=settings)
+                          env=dict(env) if env is not None else None, settings=settings,
+                          max_memory=max_memory << 20 if max_memory else None)
         if write_store and not (store_dir or (os.environ if env is None else env).get("NIX_STORE_DIR")):
             raise ValueError("write_store=True needs a store directory (store_dir or NIX_STORE_DIR)")
         self._extra: dict[str, PrimOp] = {}

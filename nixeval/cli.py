@@ -87,6 +87,7 @@ Logging (accepted, no effect):
 nixeval's own:
   --stats                   print evaluation counters as JSON on stderr (or NIX_SHOW_STATS=1)
   --profile FILE            write a sampled profile by Nix function (or NIXEVAL_PROFILE=FILE)
+  --max-memory MIB          stop with "out of memory" when the evaluation grows past MIB
 
 Environment: NIX_PATH, NIX_STORE_DIR, NIX_SHOW_STATS; NIXEVAL_CACHE_DIR,
 NIXEVAL_CACHE=0, NIXEVAL_PROFILE, NIXEVAL_DEBUG=1 (see README.md).
@@ -145,6 +146,7 @@ class Options:
         self.store: str | None = None
         self.stats = False
         self.profile: str | None = None
+        self.max_memory: int | None = None  # --max-memory MiB
         self.warnings: list[str] = []  # about settings, printed before evaluating
         self.settings = settings.Settings()  # the settings the evaluator reads
 
@@ -332,6 +334,12 @@ def _common_flag(o: Options, a: str, need: Callable[[int], list[str]]) -> int | 
     elif a == "--profile":
         o.profile = need(1)[0]
         return 2
+    elif a == "--max-memory":
+        text = need(1)[0]
+        if not text.isdigit() or int(text) == 0:
+            raise UsageError(f"'--max-memory' takes a number of MiB, not '{text}'")
+        o.max_memory = int(text)
+        return 2
     elif a == "--option":
         name, value = need(2)
         _set_option(o, name, value)
@@ -359,6 +367,28 @@ def _common_flag(o: Options, a: str, need: Callable[[int], list[str]]) -> int | 
     else:
         return None
     return 1
+
+
+def _limit_address_space(mib: int | None) -> Any:
+    """With --max-memory, a backstop for allocations made between the evaluator's
+    checks of its resident memory (a huge list built in one builtin call): the
+    process's address space is limited to what it maps now plus twice the budget,
+    so such an allocation fails with MemoryError. Returns the old limit to restore."""
+    if mib is None:
+        return None
+    try:
+        import resource
+
+        with open("/proc/self/statm", "rb") as f:
+            mapped = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        old = resource.getrlimit(resource.RLIMIT_AS)
+        want = mapped + 2 * (mib << 20)
+        if old[0] != resource.RLIM_INFINITY and old[0] < want:
+            return None
+        resource.setrlimit(resource.RLIMIT_AS, (want, old[1]))
+        return old
+    except (OSError, ValueError, ImportError):
+        return None
 
 
 def byte_stream(stream: Any) -> Any:
@@ -404,8 +434,14 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
         stderr.write(f"warning: {warning}\n")
     old_stderr = sys.stderr
     sys.stderr = stderr  # `builtins.trace` writes here
+    limit = _limit_address_space(opts.max_memory)
     try:
         return _run(opts, stdout, stderr, stdin, env, cwd)
+    except MemoryError:
+        # The address-space backstop of --max-memory, or the machine's own limit.
+        budget = f" (--max-memory {opts.max_memory} MiB)" if opts.max_memory else ""
+        stderr.write(f"error: out of memory{budget}\n")
+        return 1
     except NixError as e:
         # Nix filters log output: escape sequences dropped off a terminal, tabs expanded.
         stderr.write(filter_log_line(render(e, show_trace), keep_colours=_isatty(stderr)) + "\n")
@@ -426,6 +462,10 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
         return 1
     finally:
         sys.stderr = old_stderr
+        if limit is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, limit)
 
 
 def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
@@ -441,7 +481,8 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
     write = named and not opts.read_only and (not opts.eval or opts.read_write)
     ev = Evaluation(search_path=opts.include, store_dir=opts.store, pure=opts.pure,
                     restrict=opts.restrict, write_store=write,
-                    cwd=cwd, env=environ, show_trace=opts.show_trace, settings=opts.settings)
+                    cwd=cwd, env=environ, show_trace=opts.show_trace, settings=opts.settings,
+                    max_memory=opts.max_memory << 20 if opts.max_memory else None)
 
     # As nix-instantiate: the --arg expressions are parsed first, then --find-file
     # looks names up, or the inputs are parsed: standard input (`-`) first.

@@ -204,6 +204,10 @@ class StackOverflow(EvalError):
     """More nested function calls than the `max-call-depth` setting allows."""
 
 
+class OutOfMemory(EvalError):
+    """The evaluation grew past its memory budget (`--max-memory`)."""
+
+
 class Abort(EvalError):
     """`abort`: not catchable by tryEval."""
 

@@ -387,3 +387,24 @@ def test_reprs_are_bounded() -> None:
     assert len(repr(Thunk.of("s" * 100_000))) < 200
     deep = nixeval.from_python(nested_list(DEPTH))
     assert repr(Thunk.of(deep)) == "Thunk(=[1 item])"
+
+
+# --- limits (issue 14, item 1) ------------------------------------------------------
+
+
+def test_max_call_depth_option_stops_a_deep_recursion() -> None:
+    ev = nixeval.Evaluator(options={"max-call-depth": "500"})
+    with pytest.raises(nixeval.StackOverflow, match="max-call-depth exceeded"):
+        ev.evaluate("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 5000")
+    assert nixeval.Evaluator().evaluate("let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 5000") == 5000
+
+
+def test_bad_option_value_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="max-call-depth"):
+        nixeval.Evaluator(options={"max-call-depth": "many"})
+
+
+def test_memory_budget_turns_exhaustion_into_a_nix_error() -> None:
+    ev = nixeval.Evaluator(max_memory=64)
+    with pytest.raises(nixeval.OutOfMemory, match="budget of 64 MiB"):
+        ev.evaluate("let f = x: 1 + f x; in f 1")

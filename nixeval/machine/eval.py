@@ -45,6 +45,7 @@ from nixeval.errors import (
     InfiniteRecursion,
     MissingAttribute,
     NixError,
+    OutOfMemory,
     StackOverflow,
     TypeError_,
     did_you_mean,
@@ -101,7 +102,10 @@ _ticks = 0
 
 
 async def _tick() -> None:
-    return None
+    """A scheduler turn (the host may run), and the memory budget's check."""
+    if _max_memory and resident_bytes() > _max_memory:
+        raise OutOfMemory(f"out of memory: the evaluation grew past its budget of "
+                          f"{_max_memory >> 20} MiB (--max-memory)")
 
 
 def current() -> Any:
@@ -110,11 +114,36 @@ def current() -> Any:
 
 
 def set_current(ev: Any) -> Any:
-    global _current, _max_call_depth
+    global _current, _max_call_depth, _max_memory
     old = _current
     _current = ev
     _max_call_depth = ev.settings.max_call_depth if ev is not None else DEFAULT_MAX_CALL_DEPTH
+    _max_memory = ev.max_memory if ev is not None else None
     return old
+
+
+# The memory budget in bytes (`--max-memory`), checked at every scheduler turn
+# (TICK_EVERY calls); None: no budget.
+_max_memory: int | None = None
+
+
+def resident_bytes() -> int:
+    """The process's resident memory now (Linux), else its peak so far."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE_SIZE
+    except OSError:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+try:
+    import os as _os
+
+    _PAGE_SIZE = _os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):
+    _PAGE_SIZE = 4096
 
 
 # Nested function calls in progress, tail calls counted (Nix has no tail calls: each

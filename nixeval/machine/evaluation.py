@@ -41,7 +41,7 @@ class Evaluation:
                  store_dir: str | None = None, pure: bool = False, restrict: bool = False,
                  write_store: bool = False, cwd: str | None = None, env: dict[str, str] | None = None,
                  show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None,
-                 settings: Settings | None = None):
+                 settings: Settings | None = None, max_memory: int | None = None):
         # The modules that define constants (nixPath, derivation...) are imported
         # now; every other builtin module on the first call of one of its builtins.
         from nixeval.builtins import derivation_nix as _drv  # noqa: F401
@@ -67,6 +67,9 @@ class Evaluation:
         # The other settings the evaluator reads (experimental features, max-call-depth,
         # abort-on-warn, lints...): nixeval/settings.py.
         self.settings = settings if settings is not None else Settings()
+        # The memory budget in bytes (nixeval's `--max-memory MiB`): past it the
+        # evaluation stops with `OutOfMemory`. None: no budget.
+        self.max_memory = max_memory
         self.search_path = self._make_search_path(search_path or [], nix_path)
         self.import_cache: dict[str, Any] = {}
         # The derivations and store paths this evaluation made (nixeval.builtins.derivations).
