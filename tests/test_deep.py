@@ -176,3 +176,31 @@ def test_expected_agrees_with_oracle(case: Deep, tmp_path: Path, oracle) -> None
     outcome = oracle(argv, tmp_path, timeout=600)
     assert outcome.code == 0, outcome.stderr[-2000:]
     assert outcome.stdout == case.expected
+
+
+# --- runaway programs (issue 14, item 1) ---------------------------------------------
+# Each runs until killed without a limit; with the default max-call-depth (2^20 calls,
+# which the 1,000,000-deep cases above stay under) each stops with Nix's message.
+# Nix 2.8 stops each with "stack overflow (possible infinite recursion)".
+
+RUNAWAYS = {
+    "tail-call-in-one-frame": "let f = x: f x; in f 1",
+    "self-application": "(x: x x) (x: x x)",
+    "growing-argument": "let f = n: f (n + 1); in f 0",
+    "non-tail": "let f = x: 1 + f x; in f 1",
+    "through-a-set": "let f = n: { inner = f (n + 1); }.inner; in f 0",
+}
+
+
+@pytest.mark.parametrize("source", list(RUNAWAYS.values()), ids=list(RUNAWAYS))
+def test_runaway_stops_at_max_call_depth(source: str, nixeval_run, tmp_path: Path) -> None:
+    got = nixeval_run(["--eval", "--strict", "-E", source], tmp_path, timeout=DEEP_TIMEOUT)
+    assert got.code == 1
+    assert got.stderr.startswith("error: stack overflow; max-call-depth exceeded\n"), got.stderr[:300]
+
+
+def test_runaway_stops_at_a_memory_budget(nixeval_run, tmp_path: Path) -> None:
+    got = nixeval_run(["--max-memory", "100", "--eval", "-E", "let f = x: 1 + f x; in f 1"],
+                      tmp_path, timeout=DEEP_TIMEOUT)
+    assert (got.code, got.stderr.splitlines()[0]) == (
+        1, "error: out of memory: the evaluation grew past its budget of 100 MiB (--max-memory)")
