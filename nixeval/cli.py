@@ -25,7 +25,7 @@ from nixeval.errors import EvalError, NixError, did_you_mean, render
 from nixeval.printer import filter_log_line
 
 PROGRAM = "nixeval"
-NIX_LANGUAGE_VERSION = "2.8.0"  # the Nix whose language nixeval implements (builtins.nixVersion)
+NIX_LANGUAGE_VERSION = settings.NIX_VERSION  # the Nix whose language nixeval implements
 
 HELP = """\
 Usage: nixeval [OPTION...] [FILE... | -E EXPR...]

@@ -16,6 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The Nix release whose language nixeval implements: `builtins.nixVersion`, and the
+# level `nixeval --version` names. Where the language changed after 2.8 (the oracle
+# run here), nixeval follows this release; DIFFERENCES.md lists every such place.
+NIX_VERSION = "2.35.0"
+# `builtins.langVersion`: unchanged since Nix 2.8 (6 in Nix 2.35).
+LANG_VERSION = 6
+
 BOOL_SETTINGS = frozenset("""
 accept-flake-config allow-dirty allow-import-from-derivation allow-new-privileges
 allow-symlinked-store allow-unsafe-native-code-during-evaluation auto-optimise-store
@@ -94,8 +101,9 @@ class Settings:
     lint_absolute_path_literals: str = "ignore"
 
     def feature(self, name: str) -> bool:
-        """Whether experimental feature `name` is enabled."""
-        return name in self.experimental_features
+        """Whether experimental feature `name` is enabled (`flakes` implies `fetch-tree`)."""
+        return name in self.experimental_features or (
+            name == "fetch-tree" and "flakes" in self.experimental_features)
 
     def set(self, name: str, value: str) -> str | None:
         extra = name.startswith("extra-")

@@ -182,7 +182,7 @@ def _pyproject_version() -> str:
 def test_version(tree, nixeval_run) -> None:
     got = nixeval_run(["--version"], tree)
     assert (got.code, got.stderr) == (0, "")
-    assert got.stdout == f"nixeval {_pyproject_version()} (Nix language 2.8.0)\n"
+    assert got.stdout == f"nixeval {_pyproject_version()} (Nix language 2.35.0)\n"
 
 
 def test_version_is_the_language_of_builtins_nixVersion(tree, nixeval_run) -> None:
@@ -203,10 +203,11 @@ def test_version_anywhere(argv, tree, nixeval_run) -> None:
 
 
 def test_version_form_matches_oracle(tree, oracle) -> None:
-    """nix-instantiate says `nix-instantiate (Nix) 2.8.0`; nixeval names the same
-    language version."""
+    """nix-instantiate says `nix-instantiate (Nix) 2.8.0`: the oracle is 2.8, and
+    nixeval implements the language of a newer Nix (see DIFFERENCES.md)."""
     want = oracle(["--version"], tree)
-    assert want.stdout == f"nix-instantiate (Nix) {cli.NIX_LANGUAGE_VERSION}\n"
+    assert want.stdout == "nix-instantiate (Nix) 2.8.0\n"
+    assert tuple(int(x) for x in cli.NIX_LANGUAGE_VERSION.split(".")) > (2, 8, 0)
 
 
 # --- --help ------------------------------------------------------------------
