@@ -8,7 +8,8 @@ from typing import Any
 from nixeval.builtins.registry import builtin, expect_int
 from nixeval.errors import EvalError, TypeError_
 from nixeval.machine.eval import _int_result, div_values, less_than
-from nixeval.values import show_type
+from nixeval.printer import format_float
+from nixeval.values import INT_MAX, INT_MIN, show_type
 
 
 def _floats(a: Any, b: Any) -> None:
@@ -26,7 +27,7 @@ def _floats(a: Any, b: Any) -> None:
 @builtin("add", 2)
 def add(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a + b, None)
+        return _int_result(a + b, None, "adding", a, b)
     _floats(a, b)
     return float(a) + float(b)
 
@@ -34,7 +35,7 @@ def add(a: Any, b: Any) -> Any:
 @builtin("sub", 2)
 def sub(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a - b, None)
+        return _int_result(a - b, None, "subtracting", a, b)
     _floats(a, b)
     return float(a) - float(b)
 
@@ -42,7 +43,7 @@ def sub(a: Any, b: Any) -> Any:
 @builtin("mul", 2)
 def mul(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a * b, None)
+        return _int_result(a * b, None, "multiplying", a, b)
     _floats(a, b)
     return float(a) * float(b)
 
@@ -79,7 +80,11 @@ def _round(v: Any, fn: Any) -> int:
         return v
     if math.isnan(v) or math.isinf(v):
         raise EvalError(f"cannot convert {v} to an integer")
-    return _int_result(int(fn(v)), None)
+    r = int(fn(v))
+    if r < INT_MIN or r > INT_MAX:
+        # Nix 2.29 (before: the minimum integer)
+        raise EvalError(f"NixFloat argument {format_float(v)} is not in the range of NixInt")
+    return r
 
 
 @builtin("ceil", 1)

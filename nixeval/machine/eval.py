@@ -1549,7 +1549,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     if type(a) is int and type(b) is int:
                         v = a + b
                         if v < INT_MIN or v > INT_MAX:
-                            raise EvalError("integer overflow", node.span)
+                            raise int_overflow("adding", a, b, node.span)
                     else:
                         v = await add_values(a, b, d, l.span, r.span)
                     break
@@ -1794,8 +1794,9 @@ from nixeval.machine.operators import (  # noqa: E402
     add_values,
     div_values,
     equal_simple,
+    int_overflow,
     less_than,
     values_equal,
 )
 
-__all__ = ["_int_result", "add_values", "div_values", "equal_simple", "less_than", "values_equal"]
+__all__ = ["_int_result", "int_overflow", "add_values", "div_values", "equal_simple", "less_than", "values_equal"]
