@@ -8,7 +8,8 @@ is written to the store in write mode only (Nix writes it even with `--eval`).
 fetchGit of a local repository (a path or a `file://` URL) runs `git` as Nix 2.8
 does (`git.py`); its argument is converted here as Nix's fetchTree converts it.
 Anything else fails with an error naming the URL; Mercurial is never run.
-fetchTree fails as in Nix 2.8 without the `flakes` experimental feature.
+fetchTree (current Nix's, behind the experimental feature `fetch-tree`) is in
+`fetchtree.py`.
 
 `<nix/fetchurl.nix>`: Nix 2.8 resolves `<nix/NAME>` (when the search path has no
 `nix` entry) to `/__corepkgs__/NAME`, and only `fetchurl.nix` can be imported from
@@ -288,13 +289,3 @@ async def fetch_mercurial(arg: Any) -> Any:
     url = await _url_of(arg)
     raise EvalError(f"cannot fetch Mercurial repository '{url}': nixeval does not run hg "
                     "and has no network access")
-
-
-@builtin("fetchTree", 1, global_=True, impure=True)
-async def fetch_tree(arg: Any) -> Any:
-    # Nix 2.8 has fetchTree only with the experimental feature `flakes`, which
-    # nixeval does not implement.
-    err = EvalError("experimental Nix feature 'flakes' is disabled; use "
-                    "'--extra-experimental-features flakes' to override")
-    err.positionless = True
-    raise err

@@ -93,6 +93,9 @@ class GitInput:
     nar_hash: Hash | None
     last_modified: int | None
     rev_count: int | None
+    # Whether the tree of a commit honours export-ignore and export-subst (`git archive`,
+    # as fetchGit does); fetchTree's default is the commit's tree as it is.
+    export_ignore: bool = True
 
     def url_with(self, ref: str | None, rev: str | None) -> str:
         """The input as Nix names it in messages: `git+<url>?ref=..&rev=..&shallow=1`."""
@@ -300,6 +303,8 @@ class Tree:
     rev: str | None
     rev_count: int
     last_modified: int
+    # A directory holding the tree's files (only when the caller asked to keep them).
+    source: str | None = None
 
 
 def _add(name: str, source: str, keep: Callable[[str, str], bool] | None,
@@ -317,22 +322,33 @@ def _add(name: str, source: str, keep: Callable[[str, str], bool] | None,
 
 
 def _export(git: _Git, inp: GitInput, repo: str, actual_url: str, rev: str,
-            store_dir: str) -> tuple[str, Hash]:
+            store_dir: str, keep: str | None = None) -> tuple[str, Hash, str | None]:
+    """The tree of commit `rev`: its store path, NAR hash, and (when `keep` names a
+    directory to make it in) the directory holding its files."""
+    if keep is not None:
+        return _export_in(git, inp, repo, actual_url, rev, store_dir, keep)
     with tempfile.TemporaryDirectory(prefix="nixeval-git-", ignore_cleanup_errors=True) as tmp:
-        if not inp.submodules:
-            dest = os.path.join(tmp, "tree")
-            os.mkdir(dest)
-            git.archive(repo, rev, dest)
-            return _add(inp.name, dest, None, store_dir)
-        work = os.path.join(tmp, "work")
-        git.run("-c", "init.defaultBranch=__nix_dummy_branch", "init", work,
-                "--separate-git-dir", os.path.join(tmp, "git"))
-        git.run("-C", work, "fetch", "--quiet", "--force", "--update-head-ok", "--", repo,
-                "refs/*:refs/*")
-        git.run("-C", work, "checkout", "--quiet", rev)
+        path, h, _ = _export_in(git, inp, repo, actual_url, rev, store_dir, tmp)
+        return path, h, None
+
+
+def _export_in(git: _Git, inp: GitInput, repo: str, actual_url: str, rev: str,
+               store_dir: str, tmp: str) -> tuple[str, Hash, str]:
+    if not inp.submodules and inp.export_ignore:
+        dest = os.path.join(tmp, "tree")
+        os.mkdir(dest)
+        git.archive(repo, rev, dest)
+        return (*_add(inp.name, dest, None, store_dir), dest)
+    work = os.path.join(tmp, "work")
+    git.run("-c", "init.defaultBranch=__nix_dummy_branch", "init", work,
+            "--separate-git-dir", os.path.join(tmp, "git"))
+    git.run("-C", work, "fetch", "--quiet", "--force", "--update-head-ok", "--", repo,
+            "refs/*:refs/*")
+    git.run("-C", work, "checkout", "--quiet", rev)
+    if inp.submodules:
         git.run("-C", work, "remote", "add", "origin", actual_url)
         git.run("-C", work, "submodule", "--quiet", "update", "--init", "--recursive")
-        return _add(inp.name, work, _no_dot_git, store_dir)
+    return (*_add(inp.name, work, _no_dot_git, store_dir), work)
 
 
 def _fetch_dirty(git: _Git, inp: GitInput, path: str, store_dir: str) -> Tree | None:
@@ -358,7 +374,7 @@ def _fetch_dirty(git: _Git, inp: GitInput, path: str, store_dir: str) -> Tree | 
     last = 0
     if have_commits:
         last = int(git.output("-C", path, "log", "-1", "--format=%ct", "--no-show-signature", "HEAD"))
-    return Tree(result, h, None, 0, last)
+    return Tree(result, h, None, 0, last, path)
 
 
 def _read_ref(git: _Git, repo: str, ref: str) -> str:
@@ -377,7 +393,7 @@ def _read_ref(git: _Git, repo: str, ref: str) -> str:
 
 
 def _fetch_commit(git: _Git, inp: GitInput, repo: str, actual_url: str, ref: str, rev: str,
-                  store_dir: str) -> Tree:
+                  store_dir: str, keep: str | None = None) -> Tree:
     shallow = git.output("-C", repo, "rev-parse", "--is-shallow-repository").strip() == "true"
     if shallow and not inp.shallow:
         raise FetchError(f"'{actual_url}' is a shallow Git repository, but a non-shallow "
@@ -386,13 +402,14 @@ def _fetch_commit(git: _Git, inp: GitInput, repo: str, actual_url: str, ref: str
         raise FetchError(f"Cannot find Git revision '{rev}' in ref '{ref}' of repository "
                          f"'{actual_url}'! Please make sure that the rev exists on the ref "
                          "you've specified or add allRefs = true; to fetchGit.")
-    result, h = _export(git, inp, repo, actual_url, rev, store_dir)
+    result, h, source = _export(git, inp, repo, actual_url, rev, store_dir, keep)
     last = int(git.output("-C", repo, "log", "-1", "--format=%ct", "--no-show-signature", rev))
     count = 0 if inp.shallow else int(git.output("-C", repo, "rev-list", "--count", rev))
-    return Tree(result, h, rev, count, last)
+    return Tree(result, h, rev, count, last, source)
 
 
-def _fetch_local(git: _Git, inp: GitInput, path: str, store_dir: str) -> tuple[Tree, str | None]:
+def _fetch_local(git: _Git, inp: GitInput, path: str, store_dir: str,
+                 keep: str | None = None) -> tuple[Tree, str | None]:
     if inp.ref is None and inp.rev is None:
         tree = _fetch_dirty(git, inp, path, store_dir)
         if tree is not None:
@@ -401,10 +418,11 @@ def _fetch_local(git: _Git, inp: GitInput, path: str, store_dir: str) -> tuple[T
     if ref is None:
         ref = git.output("-C", path, "rev-parse", "--abbrev-ref", "HEAD").strip()
     rev = inp.rev if inp.rev is not None else _rev_of(git.output("-C", path, "rev-parse", ref))
-    return _fetch_commit(git, inp, path, path, ref, rev, store_dir), ref
+    return _fetch_commit(git, inp, path, path, ref, rev, store_dir, keep), ref
 
 
-def _fetch_remote(git: _Git, inp: GitInput, actual_url: str, store_dir: str) -> tuple[Tree, str]:
+def _fetch_remote(git: _Git, inp: GitInput, actual_url: str, store_dir: str,
+                  keep: str | None = None) -> tuple[Tree, str]:
     ref = inp.ref if inp.ref is not None else "master"
     with tempfile.TemporaryDirectory(prefix="nixeval-gitcache-", ignore_cleanup_errors=True) as tmp:
         repo = os.path.join(tmp, "repo")
@@ -415,12 +433,14 @@ def _fetch_remote(git: _Git, inp: GitInput, actual_url: str, store_dir: str) -> 
         # git stores a fetched `HEAD` as refs/heads/HEAD
         stored = ref if ref.startswith("refs/") else "refs/heads/" + ref
         rev = inp.rev if inp.rev is not None else _read_ref(git, repo, stored)
-        return _fetch_commit(git, inp, repo, actual_url, ref, rev, store_dir), ref
+        return _fetch_commit(git, inp, repo, actual_url, ref, rev, store_dir, keep), ref
 
 
-def fetch(inp: GitInput, env: dict[str, str], cwd: str, store_dir: str) -> Tree:
+def fetch(inp: GitInput, env: dict[str, str], cwd: str, store_dir: str,
+          keep: str | None = None) -> Tree:
     """The tree of a checked input whose URL is `file://` (see the module docstring).
-    Failures carry Nix's frame naming the input."""
+    Failures carry Nix's frame naming the input. With `keep` (an empty directory),
+    the tree's files stay readable: `Tree.source` is where they are."""
     path = local_path(inp.url)
     assert path is not None
     if inp.nar_hash is not None and inp.last_modified is not None:
@@ -430,14 +450,14 @@ def fetch(inp: GitInput, env: dict[str, str], cwd: str, store_dir: str) -> Tree:
         except StorePathError:
             known = ""
         if known and store_state().is_valid(known):
-            return Tree(known, inp.nar_hash, inp.rev, inp.rev_count or 0, inp.last_modified)
+            return Tree(known, inp.nar_hash, inp.rev, inp.rev_count or 0, inp.last_modified, known)
     git = _Git(env, cwd)
     ref: str | None
     try:
         if os.path.lexists(path + "/.git"):
-            tree, ref = _fetch_local(git, inp, path, store_dir)
+            tree, ref = _fetch_local(git, inp, path, store_dir, keep)
         else:
-            tree, ref = _fetch_remote(git, inp, "file://" + path, store_dir)
+            tree, ref = _fetch_remote(git, inp, "file://" + path, store_dir, keep)
     except FetchError as e:
         e.add_trace(f"while fetching the input '{inp.input_url()}'", None)
         raise

@@ -1,0 +1,2 @@
+# `type` is the one attribute fetchTree always requires.
+builtins.fetchTree { path = "/"; }

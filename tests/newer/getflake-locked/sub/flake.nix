@@ -1,0 +1,1 @@
+{ outputs = { self }: { greeting = "hello from sub"; }; }
