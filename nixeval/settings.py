@@ -99,6 +99,8 @@ class Settings:
     lint_url_literals: str = "ignore"
     lint_short_path_literals: str = "ignore"
     lint_absolute_path_literals: str = "ignore"
+    system: str = ""  # `system`: the platform, builtins.currentSystem unless eval-system
+    eval_system: str = ""  # `eval-system` (Nix 2.20): builtins.currentSystem only
 
     def feature(self, name: str) -> bool:
         """Whether experimental feature `name` is enabled (`flakes` implies `fetch-tree`)."""
@@ -125,6 +127,8 @@ class Settings:
             if flag is None:
                 return f"error: Boolean setting '{base}' has invalid value '{value}'"
             self.lint_short_path_literals = "warn" if flag else "ignore"
+        elif base in ("system", "eval-system"):
+            setattr(self, base.replace("-", "_"), value)
         elif base == "max-call-depth":
             try:
                 depth = int(value)

@@ -28,10 +28,9 @@ from urllib.parse import unquote
 
 from nixeval.builtins import git
 from nixeval.builtins.nocontext import expect_string_no_context
-from nixeval.builtins.paths import check_allowed
 from nixeval.builtins.registry import builtin, expect_attrs
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError, RestrictedPath
+from nixeval.errors import EvalError
 from nixeval.machine import coerce_to_string, current, force
 from nixeval.store import (
     Hash,
@@ -124,6 +123,9 @@ async def _fetch_args(arg: Any, who: str) -> tuple[str, Hash | None, str]:
             raise EvalError("'url' argument required")
     else:
         url = str(expect_string_no_context(arg))
+    from nixeval.builtins.fetchtree import check_uri
+
+    check_uri(url)  # restricted mode: an allowed URI (allowed-uris) or path
     if current().pure and expected is None:
         raise EvalError(f"in pure evaluation mode, '{who}' requires a 'sha256' argument")
     return url, expected, name
@@ -247,28 +249,14 @@ async def _fetch_git_attrs(arg: Any) -> dict[str, Any]:
     return attrs
 
 
-def _check_restricted(url: str) -> None:
-    """Restricted mode: a local URL must be below an allowed path, others are refused
-    (Nix's checkURI, reported without a position)."""
-    ev = current()
-    if not ev.restrict or ev.pure:
-        return
-    path = url[len("file://"):] if url.startswith("file://") else url
-    if path.startswith("/"):
-        try:
-            check_allowed(path)
-        except RestrictedPath as e:
-            raise git.FetchError(e.message) from None
-    else:
-        raise git.FetchError(f"access to URI '{url}' is forbidden in restricted mode")
-
-
 @builtin("fetchGit", 1, global_=True, impure=True)
 async def fetch_git(arg: Any) -> Any:
     attrs = await _fetch_git_attrs(arg)
     url = attrs.get("url")
     if type(url) is str:
-        _check_restricted(url)
+        from nixeval.builtins.fetchtree import check_uri
+
+        check_uri(url)
         attrs["url"] = git.normalise_url(url)  # a path is a file:// URL
     inp = git.input_from_attrs(attrs)
     local = git.local_path(inp.url)

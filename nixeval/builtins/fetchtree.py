@@ -332,7 +332,9 @@ def check_uri(uri: str) -> None:
     if not ev.restrict or ev.pure:
         return
     for prefix in ev.settings.allowed_uris:
-        if uri == prefix or (uri.startswith(prefix) and (prefix.endswith("/") or
+        # A prefix matches at a path boundary; one ending in ':' (`github:`) matches
+        # the whole scheme (Nix 2.20).
+        if uri == prefix or (uri.startswith(prefix) and (prefix.endswith(("/", ":")) or
                                                          uri[len(prefix):len(prefix) + 1] in "/?#")):
             return
     path = uri[len("file://"):] if uri.startswith("file://") else uri

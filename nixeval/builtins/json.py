@@ -1,4 +1,5 @@
-"""`builtins.toJSON` and `builtins.fromJSON`, as Nix 2.8 does them.
+"""`builtins.toJSON` and `builtins.fromJSON`, as current Nix does them (Nix 2.8's
+answers where they did not change).
 
 toJSON (async): walks the value with an explicit stack (no Python recursion per
 nesting level), forcing items with `await force(...)`. Sets with `__toString` print
@@ -7,16 +8,22 @@ print that value, else an object with keys in byte order. Paths are copied to th
 store. Floats print like C++ `ostream <<` (`%g`, `inf`, `-nan`). Only `"`, `\\`,
 newline, return and tab have short escapes; other bytes below 0x20 become `\\u00xx`;
 everything else (DEL, UTF-8) is written raw. The result carries the context of every
-string (and copied path) it contains.
+string (and copied path) it contains. This is Nix 2.8's writer, kept deliberately:
+Nix 2.12 switched to nlohmann::json (floats `1.0` where 2.8 wrote `1`, `\\b`, `\\f`,
+and since 2.26 an error for a string that is not UTF-8), and that changes the
+drvPath of NixOS 24.11 systems (option documentation renders float defaults through
+`toJSON`): see DIFFERENCES.md.
 
 fromJSON: a port *of the observable behaviour* of the nlohmann::json 3.x parser that
 Nix 2.8 uses, written from its documented grammar and error messages: the same
 token names, "last read" excerpts and line/column positions, so error messages match
 word for word. It works on the UTF-8 bytes of the input, iteratively. Numbers: an
-integer fitting uint64 becomes a Nix int (wrapping into int64, as Nix does), a
-larger one or one with a fraction/exponent a float; a float that overflows is an
-error. `\\u0000` ends the string (Nix strings are C strings). Duplicate keys: the
-last wins. Both functions refuse string context in their input (fromJSON).
+integer fitting int64 becomes a Nix int, one above it that still fits uint64 is an
+error (newer Nix; 2.8 wrapped it into int64), a larger one or one with a
+fraction/exponent a float; a float that overflows is an error. A string or key
+holding a NUL byte (`\\u0000`) is an error (newer Nix; 2.8 cut it there).
+Duplicate keys: the last wins. Both functions refuse string context in their input
+(fromJSON).
 """
 
 from __future__ import annotations
@@ -83,10 +90,9 @@ async def to_json_string(value: Any) -> str:
             continue
         v = await force(item) if ti is Thunk else item
         t = type(v)
-        if t is str:
-            out.append(json_string(v))
-        elif t is NixString:
-            context |= v.context
+        if t is str or t is NixString:
+            if t is NixString:
+                context |= v.context
             out.append(json_string(v))
         elif t is bool:
             out.append("true" if v else "false")
@@ -158,6 +164,7 @@ async def to_json(v: Any) -> str:
 # --- fromJSON -------------------------------------------------------------------------
 
 _INT64_MIN = -(2**63)
+_INT64_MAX = 2**63 - 1
 _UINT64_MAX = 2**64 - 1
 
 # Token kinds, named as nlohmann::json names them in messages.
@@ -447,8 +454,9 @@ class _Lexer:
                     self.value = n
                     return "number"
             elif n <= _UINT64_MAX:
-                # Nix stores an unsigned 64-bit number in its signed integer.
-                self.value = n - 2**64 if n > 2**63 - 1 else n
+                # nlohmann reads it as an unsigned 64-bit number; one above the
+                # signed range is refused by the parser (newer Nix; 2.8 wrapped it).
+                self.value = n
                 return "number"
         self.value = float(text)  # like strtod: overflow gives inf, checked by the parser
         return "number"
@@ -466,10 +474,19 @@ def _parse_error(lx: _Lexer, token: str, expected: str | None, context: str) -> 
 
 
 def _str_value(b: bytes) -> str:
-    nul = b.find(b"\x00")
-    if nul >= 0:
-        b = b[:nul]
-    return b.decode("utf-8", "surrogateescape")
+    text = b.decode("utf-8", "surrogateescape")
+    if b"\x00" in b:
+        raise no_null_byte_error(text)
+    return text
+
+
+def no_null_byte_error(text: str) -> EvalError:
+    """Nix >= 2.26: a string (value or key) that holds a NUL byte cannot be a Nix
+    string, and `fromJSON`/`fromTOML` refuse it (Nix 2.8 cut it at the NUL)."""
+    err = EvalError(f"input string '{text.replace(chr(0), chr(0x2400))}' cannot be "
+                    "represented as Nix string because it contains null bytes")
+    err.positionless = True  # type: ignore[attr-defined]
+    return err
 
 
 def parse_json(text: str) -> Any:
@@ -506,6 +523,10 @@ def parse_json(text: str) -> Any:
             value = _str_value(lx.value)
         elif token == "number":
             value = lx.value
+            if type(value) is int and value > _INT64_MAX:
+                err = EvalError(f"unsigned json number {value} outside of Nix integer range")
+                err.positionless = True  # type: ignore[attr-defined]
+                raise err
             if type(value) is float and not math.isfinite(value):
                 raise _JSONError(f"[json.exception.out_of_range.406] number overflow parsing "
                                  f"'{lx.token_string()}'")

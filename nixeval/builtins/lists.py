@@ -93,7 +93,7 @@ def tail(xs: Any) -> Any:
 def elem_at(xs: Any, n: Any) -> Any:
     expect_int(n)  # Nix checks the index before the list
     expect_list(xs)
-    n = ((n + 2**31) & 0xFFFFFFFF) - 2**31  # Nix 2.8 takes the index as a C int
+    # The index is read whole (Nix >= 2.25; 2.8 truncated it to a 32-bit C int).
     if n < 0 or n >= len(xs):
         raise EvalError(f"list index {n} is out of bounds")
     return xs[n]  # an item: the machine forces it
@@ -326,12 +326,23 @@ async def group_by(f: Any, xs: Any) -> Any:
     return out
 
 
-@builtin("sort", 2)
+@builtin("sort", 2, lazy=(0,))
 async def sort(cmp: Any, xs: Any) -> Any:
-    """Stable merge sort; the comparator is a Nix function run on the machine."""
-    expect_function(cmp)
+    """Stable merge sort; the comparator is a Nix function run on the machine. As in
+    Nix >= 2.14 the list is checked first and an empty one is returned without
+    looking at the comparator (2.8 checked the comparator first); then every element
+    is forced, in order, before the first comparison (as in 2.8). For a comparator
+    that is not a strict weak order the order is unspecified (Nix >= 2.30 sorts with
+    PeekSort, 2.8 with libstdc++'s stable_sort); for one that is, every stable sort
+    gives the same list."""
     expect_list(xs)
+    if not xs:
+        return xs
+    cmp = expect_function(await force(cmp))
     items = list(xs)
+    for x in items:
+        if type(x) is Thunk:
+            await force(x)
     n = len(items)
     if n < 2:
         return items

@@ -75,7 +75,7 @@ def check_allowed(path: str) -> str:
     symlinks, as Nix does). Unrestricted: the path unchanged."""
     ev = current()
     allowed = allowed_paths(ev)
-    if allowed is None:
+    if allowed is None or path.startswith("/__corepkgs__/"):  # Nix's built-in files
         return path
     abspath = canon_path(path)
     if not any(_in_dir(abspath, d) for d in allowed):
@@ -152,7 +152,8 @@ async def scoped_import(scope: Any, v: Any) -> Any:
             env.append(scope[k])
     check_allowed(path)
     text = ev.read_text(path)
-    node = parse(Source(text, path=path), os.path.dirname(path), names, home=ev.environ.get("HOME"))
+    node = parse(Source(text, path=path), os.path.dirname(path), names, home=ev.environ.get("HOME"),
+                 features=ev.syntax_features())
     return await eval_node(node, env, 0)
 
 
@@ -275,6 +276,49 @@ async def read_dir(v: Any) -> Any:
     return out
 
 
+def check_allowed_no_follow(path: str) -> str:
+    """`check_allowed` for a path whose last component is not followed (readFileType
+    looks at a symlink itself): the path as written must be allowed, and so must the
+    canonical path of its parent joined with its name. Returns the path to lstat."""
+    ev = current()
+    allowed = allowed_paths(ev)
+    abspath = canon_path(path)
+    if allowed is None:
+        return abspath
+    if not any(_in_dir(abspath, d) for d in allowed):
+        raise RestrictedPath(f"access to absolute path '{abspath}' is forbidden {_mode_information(ev)}")
+    if abspath == "/":
+        return abspath
+    parent, name = os.path.split(abspath)
+    resolved = os.path.join(os.path.realpath(parent), name)
+    if any(_in_dir(resolved, d) for d in allowed):
+        return resolved
+    raise RestrictedPath(f"access to canonical path '{resolved}' is forbidden in restricted mode")
+
+
+@builtin("readFileType", 1, lazy=(0,), impure=True)
+async def read_file_type(v: Any) -> str:
+    """Nix 2.14's readFileType: the type of the file-system object itself (a symlink
+    is not followed), named as readDir names them. A missing path fails with
+    Nix 2.34's message (`path '...' does not exist`)."""
+    import stat
+
+    path = canon_path(await realise_path(v, check=False))
+    try:
+        mode = os.lstat(check_allowed_no_follow(path)).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise ImportError_(f"path '{path}' does not exist") from None
+    except OSError as e:
+        raise ImportError_(f"getting status of '{path}': {e.strerror}") from None
+    if stat.S_ISREG(mode):
+        return "regular"
+    if stat.S_ISDIR(mode):
+        return "directory"
+    if stat.S_ISLNK(mode):
+        return "symlink"
+    return "unknown"
+
+
 @builtin("getEnv", 1, impure=True)
 def get_env(name: Any) -> str:
     ev = current()
@@ -352,6 +396,11 @@ def nix_path(ev: Any) -> Any:
 
 @constant("currentSystem")
 def current_system(ev: Any) -> Any:
+    # Nix: the `eval-system` setting (2.20) when set, else the `system` setting, else
+    # the platform Nix was built for.
+    chosen = ev.settings.eval_system or ev.settings.system
+    if chosen:
+        return chosen
     machine = platform.machine().lower()
     machine = {"amd64": "x86_64", "arm64": "aarch64"}.get(machine, machine)
     return f"{machine}-{platform.system().lower()}"
@@ -364,12 +413,16 @@ def current_time(ev: Any) -> Any:
 
 @constant("nixVersion")
 def nix_version(ev: Any) -> Any:
-    return "2.8.0"
+    from nixeval.settings import NIX_VERSION
+
+    return NIX_VERSION
 
 
 @constant("langVersion")
 def lang_version(ev: Any) -> Any:
-    return 6
+    from nixeval.settings import LANG_VERSION
+
+    return LANG_VERSION
 
 
 @constant("storeDir")

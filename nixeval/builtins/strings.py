@@ -17,7 +17,7 @@ from nixeval.builtins.registry import (
     forced_strings,
 )
 from nixeval.errors import EvalError
-from nixeval.machine.eval import coerce_to_string, force
+from nixeval.machine.eval import coerce_to_string, force, force_now
 from nixeval.values import SLOW, NixPath, NixString, canonical_str, context_of, make_string
 
 
@@ -27,10 +27,6 @@ def _bytes(s: str) -> bytes:
 
 def _str(b: bytes) -> str:
     return b.decode("utf-8", "surrogateescape")
-
-
-def _c_int(n: int) -> int:
-    return ((n + 2**31) & 0xFFFFFFFF) - 2**31
 
 
 def _plain(v: Any) -> Any:
@@ -73,24 +69,32 @@ def _string_length(s: Any) -> Any:
     return SLOW
 
 
-@builtin("substring", 3)
+@builtin("substring", 3, lazy=(1, 2))
 async def substring(start: Any, length: Any, s: Any) -> Any:
+    """As Nix >= 2.25 does it: the start is checked before the length and the string
+    are evaluated, and both numbers are read whole (Nix 2.8 read them as C ints,
+    truncated to 32 bits). A negative length means "to the end"."""
     expect_int(start)
-    expect_int(length)
-    if _c_int(start) < 0:
+    if start < 0:
         raise EvalError("negative start position in 'substring'")
-    return _substring(start, length, await coerce_to_string(s, copy_to_store=True))
+    expect_int(await force(length))
+    return _cut(start, force_now(length), await coerce_to_string(await force(s), copy_to_store=True))
 
 
 @fast_path("substring")
 def _substring(start: Any, length: Any, s: Any) -> Any:
-    if (type(s) is not str and type(s) is not NixString) or type(start) is not int or type(length) is not int:
-        return SLOW
-    # Nix 2.8 reads both as a C int: truncate to 32 bits as it does
-    start = _c_int(start)
-    length = _c_int(length)
-    if start < 0:
+    if type(start) is not int or start < 0:
         return SLOW  # the error, raised by the builtin
+    length = force_now(length)
+    if type(length) is not int:
+        return SLOW
+    s = force_now(s)
+    if type(s) is not str and type(s) is not NixString:
+        return SLOW
+    return _cut(start, length, s)
+
+
+def _cut(start: int, length: int, s: Any) -> Any:
     if type(s) is str and s.isascii():
         return s[start:] if length < 0 else s[start : start + length]
     b = _bytes(str(s))
@@ -127,81 +131,108 @@ def concat_strings_sep_fast(sep: Any, xs: Any) -> Any:
 
 
 @functools.lru_cache(maxsize=256)
-def _alternation(pats: tuple[bytes, ...]) -> re.Pattern[bytes]:
-    return re.compile(b"|".join(re.escape(p) for p in pats), re.S)
+def _alternation(pats: tuple[bytes, ...]) -> tuple[re.Pattern[bytes], dict[bytes, int]]:
+    """A regex whose `split` keeps each match (one group), and the index of the
+    first pattern equal to each text matched."""
+    index = {p: k for k, p in reversed(list(enumerate(pats)))}
+    return re.compile(b"(" + b"|".join(re.escape(p) for p in pats) + b")", re.S), index
 
 
-@builtin("replaceStrings", 3)
+@builtin("replaceStrings", 3, lazy=(2,))
 async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
-    """Every pattern and replacement is forced (patterns first), before the subject
-    string is checked."""
+    """Every pattern is forced first, then the subject string; a replacement is
+    forced only when its pattern matches (Nix >= 2.16: `to` is lazy), each once,
+    in the order of the first matches."""
     expect_list(froms)
     expect_list(tos)
     if len(froms) != len(tos):
         raise EvalError("'from' and 'to' arguments to 'replaceStrings' have different lengths")
     pats = [expect_string(await force(f)) for f in froms]
-    reps = [expect_string(await force(t)) for t in tos]
-    return _replace(pats, reps, expect_string(s))
+    s = expect_string(await force(s))
+    pieces, order = _matches([_bytes(str(p)) for p in pats], _bytes(str(s)))
+    reps: dict[int, Any] = {}
+    for k in order:
+        reps[k] = expect_string(await force(tos[k]))
+    return _build(pieces, reps, s)
 
 
 @fast_path("replaceStrings")
 def replace_strings_fast(froms: Any, tos: Any, s: Any) -> Any:
-    """Patterns and replacements already forced strings, the same number of each."""
-    if (type(froms) is not list or type(tos) is not list or len(froms) != len(tos)
-            or (type(s) is not str and type(s) is not NixString)):
+    """Patterns, subject and the matched replacements computed synchronously, the same
+    number of patterns and replacements."""
+    if type(froms) is not list or type(tos) is not list or len(froms) != len(tos):
         return SLOW
     pats = forced_strings(froms)
-    reps = forced_strings(tos)
-    if pats is None or reps is None:
+    if pats is None:
         return SLOW
-    return _replace(pats, reps, s)
+    s = force_now(s)
+    if type(s) is not str and type(s) is not NixString:
+        return SLOW
+    pieces, order = _matches([_bytes(str(p)) for p in pats], _bytes(str(s)))
+    reps: dict[int, Any] = {}
+    for k in order:
+        r = force_now(tos[k])
+        if type(r) is not str and type(r) is not NixString:
+            return SLOW
+        reps[k] = r
+    return _build(pieces, reps, s)
 
 
-def _replace(pats_s: list[Any], reps_s: list[Any], s: Any) -> Any:
-    """Left to right over the bytes of `s`, the first matching pattern wins; an empty
-    pattern matches before every byte and at the end."""
-    pats = [_bytes(str(p)) for p in pats_s]
-    reps = [_bytes(str(r)) for r in reps_s]
-    ctx = set(context_of(s))
-    used: set[int] = set()
-    src = _bytes(str(s))
+def _matches(pats: list[bytes], src: bytes) -> tuple[list[Any], list[int]]:
+    """Nix's scan of `src`: left to right over the bytes, the first matching pattern
+    wins; an empty pattern matches before every byte and at the end. The result
+    alternates the bytes copied (even places) and the index of the pattern matched
+    next (odd places), with the indexes of the patterns matched in the order of
+    their first match."""
     if pats and all(pats):
         # No empty pattern: a regex alternation tries the patterns in list order at
         # each position, first match wins, exactly Nix's rule; much faster.
-        rx = _alternation(tuple(pats))
-        index = {p: k for k, p in reversed(list(enumerate(pats)))}
-
-        def repl(m: re.Match[bytes]) -> bytes:
-            k = index[m.group(0)]
-            used.add(k)
-            return reps[k]
-
-        result = rx.sub(repl, src)
-        for k in used:
-            ctx |= context_of(reps_s[k])
-        return make_string(_str(result), ctx)
-    out = bytearray()
+        rx, index = _alternation(tuple(pats))
+        parts: list[Any] = rx.split(src)
+        ks = [index[m] for m in parts[1::2]]
+        parts[1::2] = ks
+        return parts, list(dict.fromkeys(ks))
+    parts = []
+    order: list[int] = []
+    lit = bytearray()
     i = 0
     n = len(src)
     while i <= n:
         for k, p in enumerate(pats):
             if src.startswith(p, i):
-                used.add(k)
-                out += reps[k]
+                parts.append(bytes(lit))
+                lit.clear()
+                parts.append(k)
+                if k not in order:
+                    order.append(k)
                 if p == b"":
                     if i < n:
-                        out.append(src[i])
+                        lit.append(src[i])
                     i += 1
                 else:
                     i += len(p)
                 break
         else:
             if i < n:
-                out.append(src[i])
+                lit.append(src[i])
             i += 1
-    for k in used:
-        ctx |= context_of(reps_s[k])
-    return make_string(_str(bytes(out)), ctx)
+    parts.append(bytes(lit))
+    return parts, order
+
+
+def _build(parts: list[Any], reps: dict[int, Any], s: Any) -> Any:
+    """The result of `_matches`' parts with the replacements `reps`; the context is
+    the subject's and that of every replacement used."""
+    if len(parts) == 1:
+        return s  # nothing matched
+    ctx: frozenset[str] | set[str] = context_of(s)
+    if reps:
+        ctx = set(ctx)
+        for r in reps.values():
+            ctx |= context_of(r)
+        rb = {k: _bytes(str(r)) for k, r in reps.items()}
+        parts[1::2] = [rb[k] for k in parts[1::2]]
+    return make_string(_str(b"".join(parts)), ctx)
 
 
 @builtin("unsafeDiscardStringContext", 1)

@@ -529,16 +529,23 @@ def _attrs_static(self: A.Attrs, env: list[Any]) -> tuple[dict[str, Any], list[A
     out = AttrSet()
     out.pos = self.span
     out.attr_pos = self.attr_pos  # shared: positions are static per literal
+    sources = self.inherit_from
     if self.rec:
         renv: list[Any] = [env]
-        renv.extend([UNSET] * len(self.static))
+        renv.extend([UNSET] * (len(self.static) + len(sources)))
         i = 1
         for name, vnode, outer in self.pairs:
             it = vnode.item(env) if outer else item_rec(vnode, renv)  # type: ignore[attr-defined]
             renv[i] = it
             out[name] = it
             i += 1
+        for src in sources:  # `inherit (e) ...`: one item per source, after the names
+            renv[i] = item_rec(src, renv)
+            i += 1
         return out, renv
+    if sources:
+        env = [env]
+        env.extend([src.item(env[0]) for src in sources])  # type: ignore[attr-defined]
     for name, vnode, _o in self.pairs:
         out[name] = vnode.item(env)  # type: ignore[attr-defined]
     return out, env
@@ -1263,10 +1270,13 @@ def _apply_fast(self: A.Apply, env: list[Any]) -> Any:
 def let_env(node: A.Let, env: list[Any]) -> list[Any]:
     """The environment of the body of `let`, its bindings made items."""
     new: list[Any] = [env]
-    new.extend([UNSET] * len(node.names))
+    new.extend([UNSET] * (len(node.names) + len(node.inherit_from)))
     i = 1
     for vnode, outer in node.values:
         new[i] = vnode.item(env) if outer else item_rec(vnode, new)  # type: ignore[attr-defined]
+        i += 1
+    for src in node.inherit_from:  # `inherit (e) ...`: one item per source
+        new[i] = item_rec(src, new)
         i += 1
     if STATS is not None:
         STATS.envs += 1

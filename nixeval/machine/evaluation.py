@@ -21,7 +21,7 @@ from nixeval.machine import eval as E
 from nixeval.machine.scheduler import Machine
 from nixeval.settings import Settings
 from nixeval.syntax import ast as A
-from nixeval.syntax.lower import canon_path, parse
+from nixeval.syntax.lower import SYNTAX_FEATURES, canon_path, parse
 from nixeval.values import NixPath, PrimOp, Thunk
 
 # The cyclic GC's thresholds during evaluation. A young-generation collection costs
@@ -88,10 +88,10 @@ class Evaluation:
             global_names[name] = len(env_slots)
             env_slots.append(value)
 
-        features = self.settings.experimental_features
+        feature_on = self.settings.feature
         ops = {name: lazy_primop(name, module, arity, strict, is_async, impure)
                for name, (module, arity, strict, is_async, _g, impure, feature) in INDEX.items()
-               if feature is None or feature in features}
+               if feature is None or feature_on(feature)}
         globals_ = {name for name, entry in INDEX.items() if entry[4]} | (set(CONSTANTS) & GLOBALS)
         if extra_builtins:
             ops.update(extra_builtins)
@@ -133,8 +133,32 @@ class Evaluation:
 
     # --- parsing and evaluation ----------------------------------------------------
 
-    def parse_source(self, source: Source, base_dir: str) -> A.Node:
-        return parse(source, base_dir, self.global_names, home=self.environ.get("HOME"))
+    def parse_source(self, source: Source, base_dir: str, *, lint: bool = True) -> A.Node:
+        node = parse(source, base_dir, self.global_names, home=self.environ.get("HOME"),
+                     features=self.syntax_features())
+        if lint:
+            self.lint(node)
+        return node
+
+    def lint(self, node: A.Node) -> None:
+        """Current Nix's path and URL literal lints, as the settings ask
+        (nixeval/syntax/lint.py)."""
+        from nixeval.syntax.lint import lint
+
+        lint(node, self.settings, self.warn)
+
+    def warn(self, message: str, span: Span | None = None) -> None:
+        """A warning on stderr, as Nix prints one (`warning: ...`, then the position)."""
+        import sys
+
+        from nixeval.errors import NixError, render
+
+        text = render(NixError(message, span))
+        sys.stderr.write("warning:" + text[len("error:"):] + "\n")
+
+    def syntax_features(self) -> frozenset[str]:
+        """The enabled experimental features that change what parses."""
+        return SYNTAX_FEATURES.intersection(self.settings.experimental_features)
 
     def parse_string(self, text: str, base_dir: str | None = None) -> A.Node:
         return self.parse_source(Source(text), base_dir or self.cwd)
@@ -144,8 +168,11 @@ class Evaluation:
 
         text = self.read_text(path)
         base = os.path.dirname(path)
-        return cached_parse(self.environ, path, base, text, self.global_names,
-                            lambda: self.parse_source(Source(text, path=path), base))  # type: ignore[no-any-return]
+        node = cached_parse(self.environ, path, base, text, self.global_names,
+                            lambda: self.parse_source(Source(text, path=path), base, lint=False),
+                            features=self.syntax_features())
+        self.lint(node)
+        return node  # type: ignore[no-any-return]
 
     def read_text(self, path: str) -> str:
         try:

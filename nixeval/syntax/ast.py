@@ -196,15 +196,24 @@ class Attrs(Node):
     slots of the new environment, and values are evaluated in it; otherwise
     values close over the enclosing environment. Inherited values (`inherit x;`) of a
     rec set are evaluated in the enclosing environment (`outer` flag set).
+
+    `inherit_from` holds the source `e` of each `inherit (e) a b;` (Nix >= 2.21
+    evaluates it once for all the names): each is an item in a slot after the
+    named ones of a rec set's environment (and evaluated in it), or, for a set that is
+    not rec, in an environment of its own (`[env, sources...]`, the sources evaluated
+    in `env`) in which the values and dynamic attributes are then evaluated. The
+    values `a = (e).a` read it as a variable of that environment.
     """
 
-    __slots__ = ("rec", "static", "dynamic", "attr_pos", "pairs", "h", "leafy")
+    __slots__ = ("rec", "static", "dynamic", "attr_pos", "pairs", "inherit_from", "h", "leafy")
 
     def __init__(self, rec: bool, static: dict[str, tuple[Node, Span | None, bool]],
-                 dynamic: list[tuple[Node, Node, Span | None]], span: Span | None = None):
+                 dynamic: list[tuple[Node, Node, Span | None]], span: Span | None = None,
+                 inherit_from: tuple[Node, ...] = ()):
         self.rec = rec
         self.static = static
         self.dynamic = dynamic
+        self.inherit_from = inherit_from
         self.attr_pos = {name: s for name, (_n, s, _i) in static.items()}
         # (name, Node, inherited) in order: what making the set walks
         self.pairs = tuple((name, n, i) for name, (n, _s, i) in static.items())
@@ -224,14 +233,17 @@ class List(Node):
 
 class Let(Node):
     """`let bindings in body`: a new environment with one slot per name; values are
-    (Node, outer) pairs, `outer` meaning evaluated in the enclosing env (inherit)."""
+    (Node, outer) pairs, `outer` meaning evaluated in the enclosing env (inherit).
+    The sources of `inherit (e) ...` (`inherit_from`) take the slots after the names,
+    evaluated in the new environment (see `Attrs`)."""
 
-    __slots__ = ("names", "values", "body", "h", "leafy")
+    __slots__ = ("names", "values", "body", "inherit_from", "h", "leafy")
 
     def __init__(self, names: list[str], values: list[tuple[Node, bool]], body: Node,
-                 span: Span | None = None):
+                 span: Span | None = None, inherit_from: tuple[Node, ...] = ()):
         self.names = names
         self.values = values
+        self.inherit_from = inherit_from
         self.body = body
         self.span = span
         self.h = _height(body)

@@ -3,7 +3,8 @@
 Parsing and lowering dominate a cold evaluation of a large tree of Nix files (real
 nixpkgs reads ~2 MB of source to evaluate one package). The lowered AST of a file
 is pickled under a key that covers everything it depends on: the file's path and
-text, the global scope's names (variables are resolved to slots), and the source of
+text, the global scope's names (variables are resolved to slots), the experimental
+features that change the syntax (`pipe-operators`), and the source of
 the modules that define and build the AST. A second run loads it instead.
 
 Invariants: a cache entry is only ever a pure function of its key; a missing,
@@ -19,7 +20,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 MIN_SIZE = 16 * 1024
@@ -53,14 +54,17 @@ def cache_dir(environ: Mapping[str, str]) -> str | None:
 
 
 def cached_parse(environ: Mapping[str, str], path: str, base_dir: str, text: str,
-                 global_names: Mapping[str, int], parse: Callable[[], Any]) -> Any:
-    """The AST of `text` (the file at `path`), from the cache or from `parse()`."""
+                 global_names: Mapping[str, int], parse: Callable[[], Any],
+                 features: Collection[str] = ()) -> Any:
+    """The AST of `text` (the file at `path`), from the cache or from `parse()`.
+    `features`: the enabled experimental features that change what parses (the
+    pipe operators): part of the key."""
     directory = cache_dir(environ)
     if directory is None or len(text) < MIN_SIZE:
         return parse()
     h = hashlib.sha256()
     for part in (_code_version(), path, base_dir, environ.get("HOME", ""),
-                 repr(sorted(global_names.items()))):
+                 repr(sorted(global_names.items())), repr(sorted(features))):
         h.update(part.encode("utf-8", "surrogateescape"))
         h.update(b"\0")
     h.update(text.encode("utf-8", "surrogateescape"))

@@ -60,7 +60,7 @@ def findings(root: A.Node) -> list[tuple[str, str, Span]]:
     """(setting, literal, span) of every literal a lint concerns, in source order."""
     out = []
     for n in _walk(root):
-        span = n.span
+        span: Span | None = getattr(n, "span", None)
         if span is None or span.source is None:
             continue
         if type(n) is A.Const:

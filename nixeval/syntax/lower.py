@@ -12,6 +12,10 @@ Invariants:
   formals, `or` as an argument) and the programs the grammar accepts but Nix rejects
   (duplicate attributes and formals, dynamic attributes in `let`) are rejected with
   Nix's messages. See grammar/README.md.
+- The pipe operators `|>` and `<|` (Nix 2.24, experimental feature
+  `pipe-operators`), unknown to tree-sitter-nix 0.1.0, reach the tree as `->`
+  (repair.py); `_pipe_chain` groups each chain by Nix's rules into calls, and
+  `parse` raises Nix's error for them when the feature is off.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Generator
+from collections.abc import Collection, Generator
 from typing import Any
 
 import tree_sitter
@@ -28,7 +32,7 @@ import tree_sitter_nix
 from nixeval.errors import ParseError, Source, Span
 from nixeval.printer import format_attr_name
 from nixeval.syntax import ast as A
-from nixeval.syntax.repair import MAX_ROUNDS, PATH_CHARS, Edits, find_repairs
+from nixeval.syntax.repair import MAX_ROUNDS, PATH_CHARS, Edits, find_pipe_operators, find_repairs
 from nixeval.values import NixPath
 
 _INF = float("inf")
@@ -194,19 +198,33 @@ class _Entry:
         self.nested: _PreAttrs | None = None
         self.span = span
         self.inherited = False
-        self.inherit_from: Any = None  # (tree-sitter node of `e` in `inherit (e)`, key)
+        self.inherit_from: _InheritSource | None = None  # the `e` of `inherit (e) name`
+
+
+class _InheritSource:
+    """The source `e` of one `inherit (e) a b ...;`, shared by the names it inherits:
+    Nix >= 2.21 evaluates it once (a hidden slot of the set's or let's environment,
+    at `index`, once lowered to `node`)."""
+
+    __slots__ = ("tree", "node", "index")
+
+    def __init__(self, tree: Any):
+        self.tree = tree  # tree-sitter node of `e`
+        self.node: A.Node | None = None
+        self.index = 0
 
 
 class _PreAttrs:
     """An attrset literal with attribute paths merged (`a.b = 1; a.c = 2;`)."""
 
-    __slots__ = ("rec", "static", "dynamic", "span", "is_let")
+    __slots__ = ("rec", "static", "dynamic", "sources", "span", "is_let")
     type = "_preattrs"  # never a tree-sitter node type
 
     def __init__(self, rec: bool, span: Span, is_let: bool = False):
         self.rec = rec
         self.static: dict[str, _Entry] = {}
         self.dynamic: list[tuple[Any, Any, Span]] = []  # (name node, value node | _PreAttrs, span)
+        self.sources: list[_InheritSource] = []  # of its `inherit (e)`s, in order
         self.span = span
         self.is_let = is_let
 
@@ -215,7 +233,11 @@ _KEYWORDS = {"if", "then", "else", "assert", "with", "let", "in", "rec", "inheri
 _NONASSOC = {"==": 0, "!=": 0, "<": 1, ">": 1, "<=": 1, ">=": 1}
 _TOKEN_NAMES = {"==": "EQ", "!=": "NEQ", "<": "'<'", ">": "'>'", "<=": "LEQ", ">=": "GEQ",
                 "&&": "AND", "||": "OR", "->": "IMPL", "//": "UPDATE", "++": "CONCAT",
-                "...": "ELLIPSIS", "${": "DOLLAR_CURLY", "''": "IND_STRING_OPEN"}
+                "...": "ELLIPSIS", "${": "DOLLAR_CURLY", "''": "IND_STRING_OPEN",
+                # New in Nix 2.24; named as current Nix names its tokens.
+                "|>": "'|>'", "<|": "'<|'"}
+# The operators of a chain that tree-sitter sees as `->` (see repair.py).
+_CHAIN_OPS = frozenset(("->", "|>", "<|"))
 
 
 # Keywords that, glued to a path, leave their construct incomplete in Nix's grammar.
@@ -273,6 +295,8 @@ class Lowering:
         # The spaces inserted so that tree-sitter sees Nix's tokens (see repair.py):
         # tree offsets are mapped back through it.
         self.edits = edits
+        # Whether pipe operators were written over with `->` (see repair.py).
+        self.pipes = edits is not None and bool(edits.subs)
         self.base_dir = base_dir
         self.scopes: list[Scope] = [Scope(global_names)]
         self.home = home
@@ -630,6 +654,11 @@ class Lowering:
     def l_binary_expression(self, n: Any) -> Gen:
         op_node = n.child_by_field_name("operator")
         op = self.text(op_node)
+        if self.pipes and op in _CHAIN_OPS:
+            # (A chain of `->` alone too: lowered here in one go, it comes out as
+            # below, and a long one costs no walk of its spine per operator.)
+            operands, ops = self._chain(n)
+            return (yield from self._pipe_chain(n, operands, ops))
         level = _NONASSOC.get(op)
         if level is not None:
             # `a == b == c` and `a < b < c` are syntax errors in Nix.
@@ -648,6 +677,68 @@ class Lowering:
         # Nix reports binary-operator errors at the operator's position... except
         # where it reports the whole expression's; see eval for which.
         return A.BINOPS[op](left, right, self.span(n))
+
+    def _chain(self, n: Any) -> tuple[list[Any], list[tuple[str, Any]]]:
+        """The operands and operators of the chain of `->` and pipe operators that
+        node `n` heads: the pipes were written over with `->` (see repair.py), which
+        is right-associative and of lowest precedence to tree-sitter, so the chain is
+        the right spine of `->` nodes."""
+        operands: list[Any] = []
+        ops: list[tuple[str, Any]] = []
+        while n.type == "binary_expression":
+            op_node = n.child_by_field_name("operator")
+            op = self.text(op_node)
+            if op not in _CHAIN_OPS:
+                break
+            operands.append(n.child_by_field_name("left"))
+            ops.append((op, op_node))
+            n = n.child_by_field_name("right")
+        operands.append(n)
+        return operands, ops
+
+    def _pipe_chain(self, n: Any, operands: list[Any], ops: list[tuple[str, Any]]) -> Gen:
+        """A chain of operands joined by `->` and pipe operators, grouped as Nix's
+        grammar groups it: `->` binds tighter than the pipes; the pipes of a chain
+        are of one kind (mixing `|>` and `<|` without parentheses is a syntax error
+        at the first operator of the other kind); `|>` is left-associative (`a |> f
+        |> g` is `g (f a)`), `<|` right-associative (`f <| g <| a` is `f (g a)`).
+        A pipe is a call at the operator's position; a call whose function is itself
+        a call takes one more argument instead, as an application does."""
+        kind = None
+        for op, op_node in ops:
+            if op == "->":
+                continue
+            if kind is None:
+                kind = op
+            elif op != kind:
+                raise self.error(f"syntax error, unexpected '{op}'{_expecting(n)}", op_node)
+        values = []
+        for o in operands:
+            values.append((yield o))
+        # Segments: the operands between two pipes, joined by `->` (right-associative).
+        segments: list[A.Node] = []
+        pipe_spans: list[Span] = []
+        first = 0
+        for i in range(len(operands)):
+            if i < len(ops) and ops[i][0] == "->":
+                continue
+            acc = values[i]
+            end = self.end(operands[i])
+            for j in range(i - 1, first - 1, -1):
+                acc = A.BINOPS["->"](values[j], acc, Span(self.source, self.start(operands[j]), end))
+            segments.append(acc)
+            if i < len(ops):
+                pipe_spans.append(self.span(ops[i][1]))
+            first = i + 1
+        if kind == "|>":
+            acc = segments[0]
+            for k in range(1, len(segments)):
+                acc = _pipe_call(segments[k], acc, pipe_spans[k - 1])
+        else:
+            acc = segments[-1]
+            for k in range(len(segments) - 2, -1, -1):
+                acc = _pipe_call(segments[k], acc, pipe_spans[k])
+        return acc
 
     def l_apply_expression(self, n: Any) -> Gen:
         args_nodes = []
@@ -806,26 +897,25 @@ class Lowering:
                     raise self.syntax_error(b)
                 if attrs.child_count == 1 and attrs.children[0].is_missing:
                     continue  # `inherit;` inherits nothing
-                prev = attrs.prev_sibling
-                at = self.end(prev) if prev is not None else self.start(attrs)
-                # `inherit (e) x` selects at the end of the token before `inherit`.
-                before = b.prev_sibling if b.prev_sibling is not None else binding_set.prev_sibling
-                src_at = self.end(before) if before is not None else self.start(b)
+                source = None
+                if src is not None:
+                    source = _InheritSource(src)
+                    pre.sources.append(source)
                 for a in attrs.children_by_field_name("attr"):
                     name = self._static_name(a)
-                    aspan = Span(self.source, at, at)
+                    # Nix >= 2.21 places an inherited attribute (its position, the
+                    # variable or select, a duplicate) at its own name.
+                    aspan = self.span(a)
                     if name is None:
                         raise ParseError("dynamic attributes not allowed in inherit", aspan)
                     if name in pre.static:
                         raise ParseError(f"attribute '{format_attr_name(name)}' already defined at {pre.static[name].span.short()}", aspan)
                     e = _Entry(aspan)
-                    if src is None:
+                    e.value = name
+                    if source is None:
                         e.inherited = True
-                        e.value = name
                     else:
-                        e.inherit_from = src
-                        e.value = name
-                        e.span = Span(self.source, src_at, src_at)
+                        e.inherit_from = source
                     pre.static[name] = e
             elif t == ";" or t == "comment":
                 continue
@@ -894,6 +984,7 @@ class Lowering:
                 raise ParseError(f"attribute '{self._path_str(prefix)}.{format_attr_name(name)}' already defined at {into.static[name].span.short()}", e.span)
             into.static[name] = e
         into.dynamic.extend(other.dynamic)
+        into.sources.extend(other.sources)
 
     @staticmethod
     def _path_str(path: list[A.AttrName]) -> str:
@@ -971,8 +1062,12 @@ class Lowering:
         if e.nested is not None:
             return (yield e.nested)
         if e.inherit_from is not None:
-            src = yield e.inherit_from
-            return A.make_select(src, [A.AttrName(name, None, e.span)], None, e.span)
+            # `(e).name`, `e` read from its hidden slot (depth 0: the value is made in
+            # the environment holding it). That variable's `name` is the expression
+            # `e` itself: `--parse` prints it there, `a = (e).a;` as Nix 2.8 shows it.
+            src = e.inherit_from
+            var = A.make_var(src.node, 0, src.index, e.span)  # type: ignore[arg-type]
+            return A.make_select(var, [A.AttrName(name, None, e.span)], None, e.span)
         v = yield e.value
         if type(v) is A.Lambda and v.name is None:
             v.name = name
@@ -980,12 +1075,27 @@ class Lowering:
 
     def l_preattrs(self, pre: _PreAttrs) -> Gen:
         static: dict[str, tuple[A.Node, Span | None, bool]] = {}
+        sources: list[A.Node] = []
+        hidden = bool(pre.sources) and not pre.rec
+        if hidden:
+            # Not rec: the sources of `inherit (e)` read the enclosing scope; the
+            # set's values are made in an environment holding them (see A.Attrs).
+            for k, src in enumerate(pre.sources):
+                src.node = yield src.tree
+                src.index = k + 1
+                sources.append(src.node)
+            self.scopes.append(Scope({}))
         # `inherit x;` reads the enclosing scope, even in rec sets and let.
         for name, e in pre.static.items():
             if e.inherited:
                 static[name] = (self.resolve(name, e.span), e.span, True)
         if pre.rec:
             self.scopes.append(Scope({name: i + 1 for i, name in enumerate(pre.static)}))
+            # In a rec set they read the set's own scope (slots after the names).
+            for k, src in enumerate(pre.sources):
+                src.node = yield src.tree
+                src.index = len(pre.static) + k + 1
+                sources.append(src.node)
         for name, e in pre.static.items():
             if not e.inherited:
                 static[name] = ((yield from self._lower_entry(e, name, pre.span)), e.span, False)
@@ -995,8 +1105,10 @@ class Lowering:
             dynamic.append((name_expr, (yield value), span))
         if pre.rec:
             self.scopes.pop()
+        if hidden:
+            self.scopes.pop()
         ordered = {name: static[name] for name in pre.static}
-        return A.Attrs(pre.rec, ordered, dynamic, pre.span)
+        return A.Attrs(pre.rec, ordered, dynamic, pre.span, tuple(sources))
 
     def l_let_expression(self, n: Any) -> Gen:
         self._check_children(n)
@@ -1009,6 +1121,12 @@ class Lowering:
             if e.inherited:
                 values[i] = (self.resolve(name, e.span), True)
         self.scopes.append(Scope({name: i + 1 for i, name in enumerate(names)}))
+        # The sources of `inherit (e)` read the let's scope (slots after the names).
+        sources: list[A.Node] = []
+        for k, src in enumerate(pre.sources):
+            src.node = yield src.tree
+            src.index = len(names) + k + 1
+            sources.append(src.node)
         for i, name in enumerate(names):
             e = pre.static[name]
             if not e.inherited:
@@ -1018,9 +1136,46 @@ class Lowering:
             raise self.syntax_error(n)
         body = yield body_node
         self.scopes.pop()
-        return A.Let(names, values, body, self.span(n))
+        return A.Let(names, values, body, self.span(n), tuple(sources))
 
 
+
+
+def _pipe_call(fn: A.Node, arg: A.Node, span: Span) -> A.Node:
+    """`arg |> fn` or `fn <| arg`: a call at the operator; Nix's parser extends a
+    call whose function is itself a call (`x |> f a` is `f a x`)."""
+    if type(fn) is A.Apply:
+        return A.Apply(fn.fn, fn.args + [arg], fn.span)
+    return A.Apply(fn, [arg], span)
+
+
+def _expecting(n: Any) -> str:
+    """What Nix's parser expects after the expression `n` (a chain of pipes) once it
+    has reduced it (it reduces by default before it reads a token that cannot
+    follow): the token that closes the enclosing construct, when it is one."""
+    child, p = n, n.parent
+    while p is not None:
+        t = p.type
+        if t == "source_code":
+            return ", expecting end of file"
+        if t in ("parenthesized_expression", "inherit_from"):
+            return ", expecting ')'"
+        if t == "interpolation":
+            return ", expecting '}'"
+        if t == "binding":
+            return ", expecting ';'"
+        if t in ("assert_expression", "with_expression"):
+            if child != p.child_by_field_name("body"):
+                return ", expecting ';'"
+        elif t == "if_expression":
+            if child == p.child_by_field_name("condition"):
+                return ", expecting 'then'"
+            if child == p.child_by_field_name("consequence"):
+                return ", expecting 'else'"
+        elif t not in ("function_expression", "let_expression"):
+            return ""
+        child, p = p, p.parent
+    return ""
 
 
 def _first_error(root: Any) -> Any:
@@ -1072,7 +1227,7 @@ def _next_token(source: Source, pos: int) -> tuple[str, int] | None:
     return None
 
 
-_TOKEN_RE = re.compile(rb"[a-zA-Z_][a-zA-Z0-9_'-]*|[0-9]+(\.[0-9]*)?|\.\.\.|\$\{|''|==|!=|<=|>=|&&|\|\||->|//|\+\+|.", re.S)
+_TOKEN_RE = re.compile(rb"[a-zA-Z_][a-zA-Z0-9_'-]*|[0-9]+(\.[0-9]*)?|\.\.\.|\$\{|''|==|!=|<=|>=|&&|\|\||\|>|<\||->|//|\+\+|.", re.S)
 
 
 def _token_at(source: Source, pos: int) -> str:
@@ -1102,6 +1257,10 @@ def syntax_error(source: Source, n: Any, root: Any = None, edits: Edits | None =
             root = root.parent
     start = n.start_byte if edits is None else edits.to_original(n.start_byte)
     end = n.end_byte if edits is None else edits.to_original(n.end_byte)
+    if edits is not None:
+        for p, text in edits.subs:
+            if p < start < p + len(text):
+                start = p  # in a pipe operator tree-sitter read as `-`, `>`: it is one token
     if n.is_missing:
         # Nix reports the token it found where the missing one should be.
         expecting = ""
@@ -1130,30 +1289,45 @@ def _parse_tree(data: bytes) -> tuple[Any, Edits | None]:
     (None when none was needed)."""
     root = _parser.parse(data).root_node
     edits: Edits | None = None
+    pipes = b"|>" in data or b"<|" in data
     for _ in range(MAX_ROUNDS):
         edited = data if edits is None else edits.apply(data)
         points = find_repairs(root, edited)
+        subs: list[tuple[int, bytes]] = []
+        if pipes:
+            more, subs = find_pipe_operators(root, edited)
+            points += more
         if not points:
             break
         if edits is not None:
             points = [(edits.to_original(p), t) for p, t in points] + edits.points
-        edits = Edits(points)
+            subs = [(edits.to_original(p), t) for p, t in subs] + edits.subs
+        edits = Edits(points, subs)
         root = _parser.parse(edits.apply(data)).root_node
     return root, edits
 
 
-def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str | None = None) -> A.Node:
-    """Parse and lower a whole program; raises ParseError for invalid programs."""
+def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str | None = None,
+          features: Collection[str] = ()) -> A.Node:
+    """Parse and lower a whole program; raises ParseError for invalid programs.
+    `features`: the enabled experimental features (of those in SYNTAX_FEATURES, the
+    ones that change what parses: a cache of ASTs must key on them)."""
     if b"\0" in source.data:
         # Nix's lexer reads its input as a C string: a NUL byte ends the program.
         nul = source.data.index(b"\0")
         source = Source(source.data[:nul].decode("utf-8", "surrogateescape"), path=source.path,
                         name=source.name)
     root, edits = _parse_tree(source.data)
+    # Without the feature, Nix's lexer fails on the first pipe operator it reads:
+    # that error wins over any error found further on.
+    pipe_off = edits is not None and bool(edits.subs) and "pipe-operators" not in features
     if root.has_error:
         bad = _first_error(root)
         if bad is not None:
-            raise syntax_error(source, bad, edits=edits)
+            err = syntax_error(source, bad, edits=edits)
+            if pipe_off:
+                raise _pipe_feature_error(source, edits, err) from None
+            raise err
     lowering = Lowering(source, base_dir, global_names, home, edits)
     lowering.clean = not root.has_error
     # Building many objects with the cyclic GC running is much slower (it rescans
@@ -1161,10 +1335,35 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
     gc_was = gc.isenabled()
     gc.disable()
     try:
-        return lowering.lower(root)
+        node = lowering.lower(root)
+    except ParseError as err:
+        if pipe_off:
+            raise _pipe_feature_error(source, edits, err) from None
+        raise
     finally:
         if gc_was:
             gc.enable()
+    if pipe_off:
+        raise _pipe_feature_error(source, edits, None)
+    return node
+
+
+# The experimental features that change what parses (a cache of ASTs keys on them).
+SYNTAX_FEATURES = frozenset({"pipe-operators"})
+
+
+def _pipe_feature_error(source: Source, edits: Any, err: ParseError | None) -> ParseError:
+    """Nix's error for a pipe operator read without the `pipe-operators` feature (its
+    lexer requires the feature as it reads the token), or `err` when Nix would have
+    failed first: an error before the first pipe operator, other than an undefined
+    variable (those are found after parsing)."""
+    at = edits.subs[0][0]
+    if err is not None and err.span is not None and err.span.start < at \
+            and not err.message.startswith("undefined variable"):
+        return err
+    return ParseError("experimental Nix feature 'pipe-operators' is disabled; "
+                      "add '--extra-experimental-features pipe-operators' to enable it",
+                      Span(source, at, at + 2))
 
 
 def _is_formals_comma(n: Any) -> bool:

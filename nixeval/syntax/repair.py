@@ -11,9 +11,19 @@ finds each such place in the tree, inserts a byte or two that give tree-sitter
 Nix's tokens there (a space where Nix ends a token, a path character where
 tree-sitter cannot start a path piece), and the source is parsed again.
 
+The pipe operators `|>` and `<|` (experimental feature `pipe-operators`) are
+tokens tree-sitter-nix 0.1.0 does not know. Where Nix's lexer reads one, it is
+written over with `->` (with a space before it, so that a preceding name does not
+swallow the `-`): `->` is the operator of lowest precedence tree-sitter knows, and
+its operands are those of a pipe (`expr_op`s), so the tree holds each chain of
+`->`/pipe operators in one right-leaning spine that the lowering re-associates by
+Nix's rules (see `Lowering._pipe_chain`). Nix 2.8 has no `|` token outside `||`, so
+every program this touches is one 2.8 rejects.
+
 Invariants:
-- An `Edits` only inserts, at offsets of the original source; nothing is deleted
-  or replaced, so every byte of the parsed text is either original or inserted.
+- An `Edits` inserts at offsets of the original source and writes over original
+  bytes with as many bytes (the pipe operators only); nothing is deleted, so every
+  byte of the parsed text is original, inserted, or a same-length replacement.
 - The lowering reads literal text (strings, paths, names) from the original bytes
   by mapped offsets, never from the edited text, so inserted bytes can never become
   part of a value: an insertion maps to the original offset it was made at, so a
@@ -42,15 +52,18 @@ _QUOTE_INTERP = re.compile(rb"'\$\{")
 _HOME_INTERP = re.compile(rb"~/\$\{")
 
 Insertion = tuple[int, bytes]  # (offset, bytes inserted before it)
+Replacement = tuple[int, bytes]  # (offset, bytes written over as many original bytes)
 
 
 class Edits:
-    """Bytes inserted into a source, and the map back to original offsets."""
+    """Bytes inserted into a source (and same-length replacements of some of its
+    bytes), and the map back to original offsets."""
 
-    __slots__ = ("points", "_new", "_cum")
+    __slots__ = ("points", "subs", "_new", "_cum")
 
-    def __init__(self, insertions: list[Insertion]):
+    def __init__(self, insertions: list[Insertion], replacements: list[Replacement] | None = None):
         self.points = sorted(insertions)
+        self.subs = sorted(replacements) if replacements else []
         new: list[int] = []
         cum: list[int] = []  # bytes inserted before insertion i
         total = 0
@@ -62,6 +75,11 @@ class Edits:
         self._cum = cum
 
     def apply(self, data: bytes) -> bytes:
+        if self.subs:  # same length: offsets do not move
+            buf = bytearray(data)
+            for p, text in self.subs:
+                buf[p : p + len(text)] = text
+            data = bytes(buf)
         out = []
         prev = 0
         for p, text in self.points:
@@ -180,6 +198,38 @@ def _home_interpolation(root: Any, data: bytes) -> list[Insertion]:
         if node is not None and _inside_error(node, at):
             out.append((at + 2, b"_"))
     return out
+
+
+# `||` is listed so that a scan from the left reads `||>` as Nix's lexer does (`||`, `>`).
+_PIPE_CANDIDATE = re.compile(rb"\|\||\|>|<\|")
+# Nodes whose text is a string's or a comment's: a `|>` there is text.
+_TEXT_NODES = frozenset(("comment", "string_fragment", "escape_sequence", "dollar_escape",
+                         "string_expression", "indented_string_expression"))
+PIPE_OPERATORS = (b"|>", b"<|")
+
+
+def find_pipe_operators(root: Any, data: bytes) -> tuple[list[Insertion], list[Replacement]]:
+    """The pipe operators `|>` and `<|` of `data` (outside strings and comments),
+    each written over with `->` after an inserted space (see the module docstring).
+
+    The scan reads from the left as Nix's lexer does, so `<|>` is `<|` then `>`, and
+    `||>` is `||` then `>`. Whether a candidate is code is the tree's answer: its
+    node is not (inside) a string's text or a comment, unless an interpolation
+    comes first on the way up."""
+    ins: list[Insertion] = []
+    subs: list[Replacement] = []
+    for m in _PIPE_CANDIDATE.finditer(data):
+        if m.group(0) not in PIPE_OPERATORS:
+            continue
+        at = m.start()
+        node = _node_at(root, at)
+        while node is not None and node.type != "interpolation" and node.type not in _TEXT_NODES:
+            node = node.parent
+        if node is not None and node.type != "interpolation":
+            continue
+        ins.append((at, b" "))
+        subs.append((at, b"->"))
+    return ins, subs
 
 
 _DETECTORS = (

@@ -1,0 +1,1 @@
+builtins.replaceStrings [ (throw "patterns first") ] [ "x" ] (throw "subject")

@@ -1,1 +1,0 @@
-builtins.replaceStrings [ "x" "a" ] [ (throw "to is forced") "A" ] "aa"

@@ -1,1 +1,0 @@
-builtins.sort (throw "f is forced") [ ]

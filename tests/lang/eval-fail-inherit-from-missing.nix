@@ -1,1 +1,0 @@
-let s = { a = 1; }; in { inherit (s) b; }

@@ -1,1 +1,0 @@
-let s = 1; in { inherit (s) b; }

@@ -1,0 +1,1 @@
+builtins.fetchTarball "file:///etc/hosts"

@@ -1,0 +1,1 @@
+builtins.toJSON [ "aÿ" (throw "evaluated first") ]

@@ -1,1 +1,0 @@
-let a = 1; in { inherit a; a = 2; }

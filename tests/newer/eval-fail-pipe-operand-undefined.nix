@@ -1,0 +1,4 @@
+# Source: https://nix.dev/manual/nix/2.34/language/operators#pipe-operators
+# (`a |> b` is the application `b a`): errors inside the operands keep their own
+# positions, in lines after a pipe too.
+1 |> builtins.add 2 |> nope
