@@ -14,8 +14,6 @@ given a value other than true/false/yes/no/1/0 is a warning and keeps its value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 # The Nix release whose language nixeval implements: `builtins.nixVersion`, and the
 # level `nixeval --version` names. Where the language changed after 2.8 (the oracle
 # run here), nixeval follows this release; DIFFERENCES.md lists every such place.
@@ -81,26 +79,30 @@ def parse_bool(name: str, value: str) -> bool | None:
     return None
 
 
-@dataclass
 class Settings:
     """The settings an evaluation reads, as typed values (`Evaluation.settings`).
 
     `set(name, value)` takes a setting as the command line gives it and returns a
     warning to print, or None. `experimental-features` replaces the set of features,
-    `extra-experimental-features` adds to it (as every `extra-` list setting)."""
+    `extra-experimental-features` adds to it (as every `extra-` list setting).
+    (A plain class: importing `dataclasses` costs start-up time.)"""
 
-    experimental_features: set[str] = field(default_factory=set)
-    abort_on_warn: bool = False
-    trace_verbose: bool = False
-    # Nix's default is 10,000; nixeval's lets a 1,000,000-deep recursion run (see
-    # DEFAULT_MAX_CALL_DEPTH in nixeval/machine/eval.py).
-    max_call_depth: int = 1 << 20
-    allowed_uris: list[str] = field(default_factory=list)
-    lint_url_literals: str = "ignore"
-    lint_short_path_literals: str = "ignore"
-    lint_absolute_path_literals: str = "ignore"
-    system: str = ""  # `system`: the platform, builtins.currentSystem unless eval-system
-    eval_system: str = ""  # `eval-system` (Nix 2.20): builtins.currentSystem only
+    def __init__(self) -> None:
+        self.experimental_features: set[str] = set()
+        self.abort_on_warn = False
+        self.trace_verbose = False
+        # Nix's default is 10,000; nixeval's lets a 1,000,000-deep recursion run (see
+        # DEFAULT_MAX_CALL_DEPTH in nixeval/machine/eval.py).
+        self.max_call_depth = 1 << 20
+        self.allowed_uris: list[str] = []
+        self.lint_url_literals = "ignore"
+        self.lint_short_path_literals = "ignore"
+        self.lint_absolute_path_literals = "ignore"
+        self.system = ""  # `system`: the platform, builtins.currentSystem unless eval-system
+        self.eval_system = ""  # `eval-system` (Nix 2.20): builtins.currentSystem only
+
+    def __repr__(self) -> str:
+        return f"Settings({vars(self)!r})"
 
     def feature(self, name: str) -> bool:
         """Whether experimental feature `name` is enabled (`flakes` implies `fetch-tree`)."""

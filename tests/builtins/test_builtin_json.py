@@ -11,9 +11,24 @@ from nixeval.values import NixString
 
 CASES = load("json")
 
+# Recorded from Nix 2.8, whose answer newer Nix changed (nixeval follows newer Nix,
+# see DIFFERENCES.md): the error current Nix gives instead.
+NEWER_NIX = {
+    # https://nix.dev/manual/nix/2.35/release-notes/rl-2.25: fromJSON of an integer
+    # above the signed 64-bit maximum is an error (2.8 wrapped it).
+    "from-12": "unsigned json number 9223372036854775808 outside of Nix integer range",
+    "from-13": "unsigned json number 18446744073709551615 outside of Nix integer range",
+    # Nix 2.26 (NixOS/nix#12024): a NUL byte in a string is an error (2.8 cut it).
+    "from-26": "input string 'a\u2400b' cannot be represented as Nix string because it "
+               "contains null bytes",
+}
+
 
 @pytest.mark.parametrize("case", CASES, ids=ids(CASES))
 def test_json(case):
+    if case["id"] in NEWER_NIX:
+        case = {k: v for k, v in case.items() if k not in ("json", "types")}
+        case["error"] = NEWER_NIX[case["id"]]
     if "build" not in case:
         check_case(case)
         return
