@@ -58,6 +58,8 @@ What to do (*):
 Evaluation:
   --arg NAME EXPR           pass NAME = EXPR when the result is a function
   --argstr NAME STRING      pass NAME = STRING when the result is a function
+  --arg-from-file NAME PATH, --arg-from-stdin NAME
+                            pass NAME = the file's (or standard input's) contents
   -I PATH, -I NAME=PATH, --include PATH
                             add to the search path for <NAME> (before NIX_PATH)
   --show-trace, --no-show-trace
@@ -136,7 +138,9 @@ class Options:
         self.read_stdin = False  # `-`: an expression on stdin, evaluated before the rest
         self.files: list[str] = []
         self.attrs: list[str] = []
-        self.args: list[tuple[str, str, bool]] = []  # (name, text, is_expr)
+        # (name, text, kind): kind "expr" (--arg), "str" (--argstr), "file"
+        # (--arg-from-file: text is the path), "stdin" (--arg-from-stdin)
+        self.args: list[tuple[str, str, str]] = []
         self.include: list[str] = []
         self.show_trace = False
         self.read_only = False  # --readonly-mode
@@ -310,12 +314,19 @@ def _common_flag(o: Options, a: str, need: Callable[[int], list[str]]) -> int | 
     `--profile`): how many arguments they take up, or None."""
     if a == "--arg":
         name, text = need(2)
-        o.args.append((name, text, True))
+        o.args.append((name, text, "expr"))
         return 3
     if a == "--argstr":
         name, text = need(2)
-        o.args.append((name, text, False))
+        o.args.append((name, text, "str"))
         return 3
+    if a == "--arg-from-file":  # Nix 2.21: a file's contents as a string argument
+        name, path = need(2)
+        o.args.append((name, path, "file"))
+        return 3
+    if a == "--arg-from-stdin":  # Nix 2.21: standard input as a string argument
+        o.args.append((need(1)[0], "", "stdin"))
+        return 2
     if a in ("-I", "--include"):
         o.include.append(need(1)[0])
         return 2
@@ -486,7 +497,7 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
 
     # As nix-instantiate: the --arg expressions are parsed first, then --find-file
     # looks names up, or the inputs are parsed: standard input (`-`) first.
-    auto_args = _auto_args(ev, opts)
+    auto_args = _auto_args(ev, opts, stdin)
     if opts.find_file:
         for name in opts.files:
             stdout.write(ev.find_file(ev.search_path, name, None) + "\n")
@@ -597,14 +608,18 @@ def _check_allowed(ev: Any, path: str) -> None:
         E.set_current(old)
 
 
-def _auto_args(ev: Any, opts: Options) -> dict[str, Any]:
+def _auto_args(ev: Any, opts: Options, stdin: TextIO) -> dict[str, Any]:
     from nixeval.values import Thunk
 
     out: dict[str, Any] = {}
-    for name, text, is_expr in opts.args:
-        if is_expr:
+    for name, text, kind in opts.args:
+        if kind == "expr":
             node = ev.parse_string(text, ev.cwd)
             out[name] = Thunk(node, ev.global_env)
+        elif kind == "file":
+            out[name] = ev.read_text(os.path.join(ev.cwd, text))
+        elif kind == "stdin":
+            out[name] = stdin.read()
         else:
             out[name] = text
     return out

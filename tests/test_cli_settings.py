@@ -65,3 +65,21 @@ def test_show_trace_option(nixeval_run) -> None:
     traced = nixeval_run(["--eval", "--option", "show-trace", "true", "-E", expr], HERE)
     assert "while evaluating the attribute 'a'" not in plain.stderr
     assert "while evaluating the attribute 'a'" in traced.stderr
+
+
+def test_arg_from_stdin() -> None:
+    """Nix 2.21 (rl-2.21): `--arg-from-stdin NAME` passes standard input as a string."""
+    import io
+
+    from nixeval.cli import run
+
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["--eval", "-E", "{ a }: a + \"!\"", "--arg-from-stdin", "a"], out, err,
+               stdin=io.StringIO("from\nstdin"), cwd=str(HERE))
+    assert (code, out.getvalue(), err.getvalue()) == (0, '"from\\nstdin!"\n', "")
+
+
+def test_no_show_trace_turns_it_off(nixeval_run) -> None:
+    expr = "let s = { a = throw \"b\"; }; in s.a"
+    got = nixeval_run(["--eval", "--show-trace", "--no-show-trace", "-E", expr], HERE)
+    assert "while evaluating the attribute 'a'" not in got.stderr
