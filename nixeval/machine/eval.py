@@ -668,10 +668,9 @@ A.PathInterp.ev = _path_interp_ev  # type: ignore[method-assign]
 
 
 async def _curpos_ev(self: A.CurPos, env: list[Any], d: int) -> Any:
-    span = self.span
-    line, col = span.line_col
-    path = span.source.path
-    return {"file": path if path is not None else "", "line": line, "column": col}
+    from nixeval.builtins.attrs import pos_attrs
+
+    return pos_attrs(self.span)  # as unsafeGetAttrPos shows positions
 
 
 A.CurPos.ev = _curpos_ev  # type: ignore[method-assign]
