@@ -11,7 +11,10 @@ Invariants:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+
+_NEWLINE = re.compile(rb"\r\n?|\n")
 
 
 class Source:
@@ -31,14 +34,20 @@ class Source:
         self._line_starts: list[int] | None = None
 
     def _starts(self) -> list[int]:
+        """Offsets where lines start, counted as Nix's lexer counts them: LF, CR
+        and CRLF each end a line."""
         starts = self._line_starts
         if starts is None:
             starts = [0]
             data = self.data
-            i = data.find(b"\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = data.find(b"\n", i + 1)
+            if b"\r" not in data:
+                i = data.find(b"\n")
+                while i >= 0:
+                    starts.append(i + 1)
+                    i = data.find(b"\n", i + 1)
+            else:
+                for m in _NEWLINE.finditer(data):
+                    starts.append(m.end())
             self._line_starts = starts
         return starts
 
@@ -55,11 +64,19 @@ class Source:
         return lo + 1, offset - starts[lo] + 1
 
     def line_text(self, line: int) -> str:
-        starts = self._starts()
-        if line < 1 or line > len(starts):
+        """Line `line` of the excerpt printed under an error: Nix 2.8 reads the file
+        again split at LF only (a CR does not end an excerpt line, whatever the lexer
+        counted), and prints it without its CR bytes."""
+        if line < 1:
             return ""
-        end = self.data.find(b"\n", starts[line - 1])
-        raw = self.data[starts[line - 1] : end if end >= 0 else len(self.data)]
+        start = 0
+        for _ in range(line - 1):
+            nl = self.data.find(b"\n", start)
+            if nl < 0:
+                return ""
+            start = nl + 1
+        end = self.data.find(b"\n", start)
+        raw = self.data[start : end if end >= 0 else len(self.data)].replace(b"\r", b"")
         return raw.decode("utf-8", "surrogateescape")
 
     @property
@@ -261,10 +278,16 @@ def _excerpt(span: Span) -> list[str]:
     source = span.source
     line, col = span.line_col
     out = [f"       at {source.name}:{line}:{col}:", ""]
-    # Lines that exist: a final empty segment after the last newline does not count.
-    count = source.line_count
-    if count > 1 and source.line_text(count) == "":
+    # Lines that exist (split at LF): a final empty segment after the last newline
+    # does not count. Of a file, Nix 2.8 prints only lines that end with a LF.
+    data = source.data
+    count = data.count(b"\n") + 1
+    if count > 1 and data.endswith(b"\n"):
         count -= 1
+    if source.path is not None:
+        count = data.count(b"\n")
+        if line > count:
+            return out
     for n in range(line - 1, line + 2):
         if n < 1 or n > count:
             continue

@@ -32,6 +32,7 @@ import tree_sitter_nix
 from nixeval.errors import ParseError, Source, Span
 from nixeval.printer import format_attr_name
 from nixeval.syntax import ast as A
+from nixeval.syntax.diagnose import comment_crs, diagnose
 from nixeval.syntax.repair import MAX_ROUNDS, PATH_CHARS, Edits, find_pipe_operators, find_repairs
 from nixeval.values import NixPath
 
@@ -1312,19 +1313,30 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
     """Parse and lower a whole program; raises ParseError for invalid programs.
     `features`: the enabled experimental features (of those in SYNTAX_FEATURES, the
     ones that change what parses: a cache of ASTs must key on them)."""
+    full = source.data
     if b"\0" in source.data:
         # Nix's lexer reads its input as a C string: a NUL byte ends the program.
         nul = source.data.index(b"\0")
         source = Source(source.data[:nul].decode("utf-8", "surrogateescape"), path=source.path,
                         name=source.name)
-    root, edits = _parse_tree(source.data)
+    data = source.data
+    if b"\r" in data:
+        # A bare CR ends a `#` comment for Nix's lexer: show tree-sitter a LF there
+        # (the same length, so every offset stands).
+        crs = comment_crs(data)
+        if crs:
+            edited = bytearray(data)
+            for p in crs:
+                edited[p] = 0x0A
+            data = bytes(edited)
+    root, edits = _parse_tree(data)
     # Without the feature, Nix's lexer fails on the first pipe operator it reads:
     # that error wins over any error found further on.
     pipe_off = edits is not None and bool(edits.subs) and "pipe-operators" not in features
     if root.has_error:
         bad = _first_error(root)
         if bad is not None:
-            err = syntax_error(source, bad, edits=edits)
+            err = _as_nix_reports(source, syntax_error(source, bad, edits=edits), full, edits)
             if pipe_off:
                 raise _pipe_feature_error(source, edits, err) from None
             raise err
@@ -1337,8 +1349,11 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
     try:
         node = lowering.lower(root)
     except ParseError as err:
+        better = _as_nix_reports(source, err, full, edits)
         if pipe_off:
-            raise _pipe_feature_error(source, edits, err) from None
+            raise _pipe_feature_error(source, edits, better) from None
+        if better is not err:
+            raise better from None
         raise
     finally:
         if gc_was:
@@ -1346,6 +1361,25 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
     if pipe_off:
         raise _pipe_feature_error(source, edits, None)
     return node
+
+
+def _as_nix_reports(source: Source, err: ParseError, full: bytes, edits: Edits | None) -> ParseError:
+    """A syntax error where and as Nix 2.8's parser reports it (diagnose.py, which
+    reads `full`, the program before it was cut at a NUL byte), or `err` when the
+    diagnosis cannot decide or `err` is not a syntax error. The diagnosis knows no
+    pipe operator (Nix 2.8 has none): from the first one on, `err` stands."""
+    if not err.message.startswith("syntax error"):
+        return err
+    found = diagnose(full)
+    if found is None:
+        return err
+    message, at = found
+    if edits is not None and edits.subs and at >= min(p for p, _ in edits.subs):
+        return err
+    if len(full) > len(source.data):  # cut at a NUL byte: Nix's excerpt shows the file
+        source = Source(full.decode("utf-8", "surrogateescape"), path=source.path, name=source.name)
+    end = at if "unexpected end of file" in message else min(at + 1, len(source.data))
+    return ParseError(message, Span(source, at, end))
 
 
 # The experimental features that change what parses (a cache of ASTs keys on them).

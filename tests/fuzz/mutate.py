@@ -27,6 +27,11 @@ Command line (the same check at a larger size, with a summary):
 
     python tests/fuzz/mutate.py --count 20000 --seed 1
     python tests/fuzz/mutate.py --show 'lang/eval-okay-foo~3'    # print one mutant
+    python tests/fuzz/mutate.py --count 3000 --seed 7 --syntax-diff
+
+The summary counts, over the mutants both reject with a syntax error, those with the
+same `error:` line and the same `at FILE:L:C:` line (issue 14, item 2; checked by
+tests/test_fuzz.py); `--syntax-diff` lists the others.
 """
 
 from __future__ import annotations
@@ -425,6 +430,32 @@ class Report:
         return (f"{m.id} [{' '.join(m.flags)}; {'; '.join(m.ops)}]: nixeval "
                 f"{self.mine[m.id].describe()}; nix-instantiate {theirs}")
 
+    def syntax_agreement(self) -> tuple[int, int, int, list[Mutant]]:
+        """Over the mutants both reject with a syntax error: how many, how many with
+        the same `at FILE:L:C:` line, how many with the same `error:` line, and the
+        mutants where either differs."""
+        assert self.theirs is not None
+        both = [m for m in self.mutants if self.verdicts[m.id] == "agree"
+                and self.mine[m.id].error.startswith("error: syntax error")
+                and self.theirs[m.id].error.startswith("error: syntax error")]
+        same_at = [harness.at_line(self.mine[m.id].stderr)
+                   == harness.at_line(self.theirs[m.id].stderr) for m in both]
+        same_err = [self.mine[m.id].error == self.theirs[m.id].error for m in both]
+        differ = [m for m, a, e in zip(both, same_at, same_err) if not (a and e)]
+        return len(both), sum(same_at), sum(same_err), differ
+
+    def syntax_differences(self) -> str:
+        """The mutants both reject with a syntax error where the error or `at` lines
+        differ: nixeval's lines, then nix-instantiate's."""
+        assert self.theirs is not None
+        out = []
+        for m in self.syntax_agreement()[3]:
+            mine, theirs = self.mine[m.id].stderr, self.theirs[m.id].stderr
+            out.append(f"{m.id} [{'; '.join(m.ops)}]\n"
+                       f"  nixeval: {self.mine[m.id].error} {harness.at_line(mine)}\n"
+                       f"  nix:     {self.theirs[m.id].error} {harness.at_line(theirs)}")
+        return "\n".join(out)
+
     def summary(self, known: dict[str, str]) -> str:
         counts = Counter(self.verdicts.values())
         kinds = Counter(r.describe().split(" (")[0] for r in self.mine.values())
@@ -435,14 +466,9 @@ class Report:
             lines.append("nix-instantiate not on PATH: exit codes not compared")
         lines.append("verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         if self.theirs is not None:
-            both = [m for m in self.mutants if self.verdicts[m.id] == "agree"
-                    and self.mine[m.id].error.startswith("error: syntax error")
-                    and self.theirs[m.id].error.startswith("error: syntax error")]
-            same_at = sum(harness.at_line(self.mine[m.id].stderr)
-                          == harness.at_line(self.theirs[m.id].stderr) for m in both)
-            same_err = sum(self.mine[m.id].error == self.theirs[m.id].error for m in both)
-            lines.append(f"syntax errors in both: {len(both)}; same line:col {same_at}, "
-                         f"same error line {same_err} (informative, item 2)")
+            both, same_at, same_err, _ = self.syntax_agreement()
+            lines.append(f"syntax errors in both: {both}; same line:col {same_at}, "
+                         f"same error line {same_err} (item 2)")
         for m in self.by_verdict("internal", "hang", "disagree"):
             tag = "known" if m.id in known else "NEW"
             lines.append(f"  {tag} {self.verdicts[m.id]}: {self.line(m)}")
@@ -480,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="nix-instantiate processes at once")
     ap.add_argument("--no-oracle", action="store_true", help="do not run nix-instantiate")
     ap.add_argument("--show", metavar="ID", help="print one mutant's bytes and mutations")
+    ap.add_argument("--syntax-diff", action="store_true",
+                    help="also list the mutants both reject with a syntax error whose "
+                         "error line or position differ")
     args = ap.parse_args(argv)
     if args.show:
         name, _, k = args.show.partition("~")
@@ -495,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
     known = read_known() if args.seed == DEFAULT_SEED else {}
     report = check(generate(args.count, args.seed), args.limit, args.jobs, not args.no_oracle)
     print(report.summary(known))
+    if args.syntax_diff and report.theirs is not None:
+        print(report.syntax_differences())
     bad = [m for m in report.by_verdict("internal", "hang", "disagree") if m.id not in known]
     return 1 if bad else 0
 

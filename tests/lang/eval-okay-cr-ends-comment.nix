@@ -1,0 +1,1 @@
+# a comment ends at a bare CR1 + 2

@@ -1,0 +1,2 @@
+# a comment, then code
+1
