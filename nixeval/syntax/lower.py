@@ -549,6 +549,7 @@ class Lowering:
         return self._string_node(parts, self.span(n), spans)
 
     def _string_node(self, parts: list[Any], span: Span, spans: dict[int, Span]) -> A.Node:
+        parts = [_c_string(p) if isinstance(p, str) else p for p in parts]
         if all(isinstance(p, str) for p in parts):
             return A.Const("".join(parts), span)
         return A.Str([str(p) if isinstance(p, str) else p for p in parts
@@ -578,7 +579,7 @@ class Lowering:
             parts.extend(_ind_tokens(self.slice(start, end)))
         # As in Nix, each token is a piece of its own (empty ones too, such as the
         # indentation before a leading `${`); one literal piece is a plain string.
-        pieces = strip_indentation(parts)
+        pieces = [_c_string(p) if isinstance(p, str) else p for p in strip_indentation(parts)]
         span = self.span(n)
         if not pieces:
             return A.Const("", span)
@@ -1308,6 +1309,26 @@ def _parse_tree(data: bytes) -> tuple[Any, Edits | None]:
     return root, edits
 
 
+def _token_nul(data: bytes) -> int | None:
+    """The offset of the first NUL byte Nix's lexer reads as a token (outside strings
+    and comments), or None. If the lexer fails before it, the first NUL of all."""
+    from nixeval.syntax.diagnose import LexError, tokens
+
+    try:
+        for kind, pos, _end in tokens(data):
+            if kind == "end of file":
+                return pos if pos < len(data) and data[pos] == 0 else None
+    except LexError:
+        pass
+    return data.index(b"\0")
+
+
+def _c_string(s: str) -> str:
+    """A string literal's piece as Nix 2.8 makes its value, from a C string: it ends
+    at a NUL byte."""
+    return s[:s.index("\x00")] if "\x00" in s else s
+
+
 def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str | None = None,
           features: Collection[str] = ()) -> A.Node:
     """Parse and lower a whole program; raises ParseError for invalid programs.
@@ -1315,11 +1336,18 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
     ones that change what parses: a cache of ASTs must key on them)."""
     full = source.data
     if b"\0" in source.data:
-        # Nix's lexer reads its input as a C string: a NUL byte ends the program.
-        nul = source.data.index(b"\0")
-        source = Source(source.data[:nul].decode("utf-8", "surrogateescape"), path=source.path,
-                        name=source.name)
+        # A NUL byte that Nix's lexer reads as a token is token 0, the end of file:
+        # the program ends there. One inside a string or comment does not end it
+        # (a string's value ends at it: `_c_string`).
+        nul = _token_nul(source.data)
+        if nul is not None:
+            source = Source(source.data[:nul].decode("utf-8", "surrogateescape"),
+                            path=source.path, name=source.name)
     data = source.data
+    if b"\0" in data:
+        # NULs left are inside strings and comments, where tree-sitter-nix stops at
+        # them: it is shown another byte (the literal text is read from the source).
+        data = data.replace(b"\0", b"\x01")
     if b"\r" in data:
         # A bare CR ends a `#` comment for Nix's lexer: show tree-sitter a LF there
         # (the same length, so every offset stands).
