@@ -1358,6 +1358,13 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
                 edited[p] = 0x0A
             data = bytes(edited)
     root, edits = _parse_tree(data)
+    if not root.has_error and (b"\x0b" in data or b"\x0c" in data):
+        # tree-sitter-nix skips a vertical tab or form feed as white space; Nix's
+        # lexer reads one outside a string or comment as an invalid token.
+        placeholder = ParseError("syntax error", None)
+        err = _as_nix_reports(source, placeholder, full, edits)
+        if err is not placeholder:
+            raise err
     # Without the feature, Nix's lexer fails on the first pipe operator it reads:
     # that error wins over any error found further on.
     pipe_off = edits is not None and bool(edits.subs) and "pipe-operators" not in features
