@@ -129,6 +129,8 @@ class Settings:
             if flag is None:
                 return f"error: Boolean setting '{base}' has invalid value '{value}'"
             self.lint_short_path_literals = "warn" if flag else "ignore"
+            return ("'warn-short-path-literals' is deprecated, use "
+                    "'lint-short-path-literals = warn' instead")
         elif base in ("system", "eval-system"):
             setattr(self, base.replace("-", "_"), value)
         elif base == "max-call-depth":
@@ -139,7 +141,7 @@ class Settings:
             self.max_call_depth = depth
         elif base in ("lint-url-literals", "lint-short-path-literals", "lint-absolute-path-literals"):
             if value not in LINT_LEVELS:
-                return (f"error: invalid value '{value}' for setting '{base}': "
-                        "expected one of 'ignore', 'warn', 'fatal'")
+                return (f"error: option '{base}' has invalid value '{value}' "
+                        "(expected 'ignore', 'warn', or 'fatal')")
             setattr(self, base.replace("-", "_"), value)
         return None

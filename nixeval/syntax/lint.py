@@ -14,7 +14,8 @@ literal as written is read back from the source through each node's span.
   './foo/bar'`;
 - an absolute path literal (`/etc/hosts`): `absolute path literals are not
   portable. Consider replacing path literal '/etc/hosts' by a string, relative
-  path, or parameter`.
+  path, or parameter`; a home path (`~/x`) the same with `home path literals`
+  (both under `lint-absolute-path-literals`).
 
 Each message ends with the setting's name in parentheses. `warn` prints it as a
 warning with the literal's position, in source order; `fatal` makes the first one
@@ -77,9 +78,9 @@ def findings(root: A.Node) -> list[tuple[str, str, Span]]:
         text = _literal(span)
         if type(n) is A.PathInterp:
             text = text[:text.find("${")] if "${" in text else text
-        if not text or text[0] in "~<":
+        if not text or text[0] == "<":
             continue
-        if text[0] == "/":
+        if text[0] in "/~":
             out.append(("lint-absolute-path-literals", text, span))
         elif text[0] != ".":
             out.append(("lint-short-path-literals", text, span))
@@ -95,7 +96,8 @@ def message(setting: str, literal: str, fatal: bool) -> str:
         text = (f"relative path literal '{literal}' should be prefixed with '.' for clarity: "
                 f"'./{literal}'")
     else:
-        text = (f"absolute path literals are not portable. Consider replacing path literal "
+        kind = "home" if literal.startswith("~") else "absolute"
+        text = (f"{kind} path literals are not portable. Consider replacing path literal "
                 f"'{literal}' by a string, relative path, or parameter")
     return f"{text} ({setting})"
 
