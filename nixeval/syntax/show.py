@@ -112,7 +112,10 @@ def _expand(n: A.Node) -> list[Any]:
         out = ["("]
         if n.formals is not None:  # type: ignore[attr-defined]
             out.append("{ ")
-            for i, (name, default) in enumerate(n.formals):  # type: ignore[attr-defined]
+            # Sorted by name, as Nix 2.21 prints them ("Consistent order of function
+            # arguments in printed expressions"; 2.8 used its symbol table's order).
+            formals = sorted(n.formals, key=lambda f: f[0])  # type: ignore[attr-defined]
+            for i, (name, default) in enumerate(formals):
                 if i:
                     out.append(", ")
                 out.append(name)
