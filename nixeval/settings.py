@@ -61,6 +61,12 @@ VALUE_SETTINGS = VALUE_SETTINGS | NEWER_VALUE_SETTINGS
 
 LINT_LEVELS = ("ignore", "warn", "fatal")
 
+# `max-call-depth`: nested function calls allowed, tail calls counted (see
+# nixeval/machine/eval.py). Not Nix's 10,000: evaluation depth here is bounded by
+# memory, not by a C stack, and a 1,000,000-deep non-tail recursion must work;
+# 2**20 calls still stop a runaway recursion within a few seconds and under 1 GiB.
+DEFAULT_MAX_CALL_DEPTH = 1 << 20
+
 _TRUE = ("true", "yes", "1")
 _FALSE = ("false", "no", "0")
 
@@ -91,9 +97,7 @@ class Settings:
         self.experimental_features: set[str] = set()
         self.abort_on_warn = False
         self.trace_verbose = False
-        # Nix's default is 10,000; nixeval's lets a 1,000,000-deep recursion run (see
-        # DEFAULT_MAX_CALL_DEPTH in nixeval/machine/eval.py).
-        self.max_call_depth = 1 << 20
+        self.max_call_depth = DEFAULT_MAX_CALL_DEPTH
         self.allowed_uris: list[str] = []
         self.lint_url_literals = "ignore"
         self.lint_short_path_literals = "ignore"
@@ -134,10 +138,9 @@ class Settings:
         elif base in ("system", "eval-system"):
             setattr(self, base.replace("-", "_"), value)
         elif base == "max-call-depth":
-            try:
-                depth = int(value)
-            except ValueError:
+            if not value.isdigit():  # an unsigned integer, as in Nix
                 return f"error: configuration setting '{base}' should be an integer"
+            depth = int(value)
             self.max_call_depth = depth
         elif base in ("lint-url-literals", "lint-short-path-literals", "lint-absolute-path-literals"):
             if value not in LINT_LEVELS:

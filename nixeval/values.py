@@ -119,6 +119,15 @@ def attr_position(v: Any, name: str) -> Any:
     return None
 
 
+def pos_attrs(span: Any) -> Any:
+    """A position as Nix shows it to programs (`unsafeGetAttrPos`, `__curPos`):
+    { column, file, line }; for -E or stdin input Nix names the "file" by the
+    expression text itself."""
+    line, col = span.line_col
+    path = span.source.path
+    return {"column": col, "file": path if path is not None else span.source.text, "line": line}
+
+
 class NixPath:
     """A path value: an absolute, normalised file-system path."""
 

@@ -30,6 +30,7 @@ from nixeval.values import (
     PrimOp,
     PrimOpApp,
     attr_position,
+    pos_attrs,
     set_position,
     show_type,
 )
@@ -278,14 +279,6 @@ def unsafe_get_attr_pos(name: Any, s: Any) -> Any:
     if span is None:
         return None
     return pos_attrs(span)
-
-
-def pos_attrs(span: Any) -> Any:
-    """A position as Nix shows it to programs: { column, file, line }."""
-    line, col = span.line_col
-    path = span.source.path
-    # for -e input Nix names the "file" by the expression text itself
-    return {"column": col, "file": path if path is not None else span.source.text, "line": line}
 
 
 # `apply_thunk` is re-exported for families that build lazy results.

@@ -54,7 +54,7 @@ class _TOMLError(Exception):
 _DATES = (datetime.datetime, datetime.date, datetime.time)
 
 
-def _convert(root: Any, text: str) -> Any:
+def _convert(root: Any) -> Any:
     """Clamp integers, reject NUL bytes and dates, iteratively (containers are
     converted in place: they are fresh objects from tomllib)."""
     stack = [root]
@@ -98,7 +98,7 @@ def parse_toml(text: str) -> dict[str, Any]:
         import tomllib  # imported on first use: it costs startup time
 
         data = tomllib.loads(text, parse_float=_parse_float)
-        return _convert(data, text)
+        return _convert(data)
     except tomllib.TOMLDecodeError as e:
         raise EvalError(f"while parsing a TOML string: {e}") from None
     except _TOMLError as e:

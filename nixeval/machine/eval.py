@@ -52,6 +52,7 @@ from nixeval.errors import (
 )
 from nixeval.machine.scheduler import spawn
 from nixeval.printer import format_attr_name
+from nixeval.settings import DEFAULT_MAX_CALL_DEPTH
 from nixeval.syntax import ast as A
 from nixeval.syntax.lower import canon_path
 from nixeval.values import (
@@ -69,6 +70,7 @@ from nixeval.values import (
     attr_position,
     canonical_str,
     make_string,
+    pos_attrs,
     show_type,
 )
 
@@ -150,11 +152,8 @@ except (AttributeError, ValueError, OSError):
 # call in tail position nests in C++), and the `max-call-depth` limit. Counted where
 # a call can nest without bound: `call_value` and the tail-call loop of `eval_tail`
 # (a frame's tail calls stay counted until the frame returns). Calls made inside one
-# synchronous `fast` attempt (at most FAST_BUDGET deep) are not counted.
-# The default is not Nix's 10,000: evaluation depth here is bounded by memory, not by
-# a C stack, and a 1,000,000-deep non-tail recursion must work; 2**20 calls still stop
-# a runaway recursion within a few seconds and under 1 GiB.
-DEFAULT_MAX_CALL_DEPTH = 1 << 20
+# synchronous `fast` attempt (at most FAST_BUDGET deep) are not counted. The default
+# limit: DEFAULT_MAX_CALL_DEPTH in nixeval/settings.py.
 _max_call_depth = DEFAULT_MAX_CALL_DEPTH
 _call_depth = 0
 
@@ -668,8 +667,6 @@ A.PathInterp.ev = _path_interp_ev  # type: ignore[method-assign]
 
 
 async def _curpos_ev(self: A.CurPos, env: list[Any], d: int) -> Any:
-    from nixeval.builtins.attrs import pos_attrs
-
     return pos_attrs(self.span)  # as unsafeGetAttrPos shows positions
 
 

@@ -32,7 +32,7 @@ import tree_sitter_nix
 from nixeval.errors import ParseError, Source, Span
 from nixeval.printer import format_attr_name
 from nixeval.syntax import ast as A
-from nixeval.syntax.diagnose import comment_crs, diagnose
+from nixeval.syntax.diagnose import LexError, comment_crs, diagnose, tokens
 from nixeval.syntax.repair import MAX_ROUNDS, PATH_CHARS, Edits, find_pipe_operators, find_repairs
 from nixeval.values import NixPath
 
@@ -1312,8 +1312,6 @@ def _parse_tree(data: bytes) -> tuple[Any, Edits | None]:
 def _token_nul(data: bytes) -> int | None:
     """The offset of the first NUL byte Nix's lexer reads as a token (outside strings
     and comments), or None. If the lexer fails before it, the first NUL of all."""
-    from nixeval.syntax.diagnose import LexError, tokens
-
     try:
         for kind, pos, _end in tokens(data):
             if kind == "end of file":
