@@ -185,7 +185,8 @@ class NixevalParser:
 
     def parse(self, path: str) -> tuple[str, str]:
         """("ok", printed text) | ("rejected", message) | ("internal", description)."""
-        from nixeval.errors import NixError, Source
+        from nixeval.errors import NixError
+        from nixeval.source import Source
         from nixeval.syntax.show import show_expr
 
         try:

@@ -30,11 +30,11 @@ from nixeval.errors import (
     ParseError,
     PythonBuiltinError,
     RestrictedPath,
-    Span,
     StackOverflow,
     Thrown,
     render,
 )
+from nixeval.source import Span
 
 __all__ = [
     "Abort",

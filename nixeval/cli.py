@@ -481,8 +481,8 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
 
 def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
          env: dict[str, str] | None, cwd: str | None) -> int:
-    from nixeval.errors import Source
     from nixeval.machine.evaluation import Evaluation
+    from nixeval.source import Source
 
     cwd = cwd or os.getcwd()
     environ = dict(os.environ) if env is None else dict(env)

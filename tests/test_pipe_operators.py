@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from nixeval.cli import run
-from nixeval.errors import ParseError, Source
+from nixeval.errors import ParseError
+from nixeval.source import Source
 from nixeval.syntax import cache
 from nixeval.syntax.lower import _parser, parse
 from nixeval.syntax.repair import Edits, find_pipe_operators

@@ -7,7 +7,7 @@ from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_int
 from nixeval.errors import EvalError, TypeError_
-from nixeval.machine.eval import _int_result, div_values, less_than
+from nixeval.machine.requests import div_values, int_result, less_than
 from nixeval.printer import format_float
 from nixeval.values import INT_MAX, INT_MIN, show_type
 
@@ -27,7 +27,7 @@ def _floats(a: Any, b: Any) -> None:
 @builtin("add", 2)
 def add(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a + b, None, "adding", a, b)
+        return int_result(a + b, "adding", a, b)
     _floats(a, b)
     return float(a) + float(b)
 
@@ -35,7 +35,7 @@ def add(a: Any, b: Any) -> Any:
 @builtin("sub", 2)
 def sub(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a - b, None, "subtracting", a, b)
+        return int_result(a - b, "subtracting", a, b)
     _floats(a, b)
     return float(a) - float(b)
 
@@ -43,7 +43,7 @@ def sub(a: Any, b: Any) -> Any:
 @builtin("mul", 2)
 def mul(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int:
-        return _int_result(a * b, None, "multiplying", a, b)
+        return int_result(a * b, "multiplying", a, b)
     _floats(a, b)
     return float(a) * float(b)
 
@@ -55,7 +55,7 @@ def div(a: Any, b: Any) -> Any:
 
 @builtin("lessThan", 2)
 async def less_than_(a: Any, b: Any) -> bool:
-    return await less_than(a, b, 0, None)
+    return await less_than(a, b)
 
 
 @builtin("bitAnd", 2)

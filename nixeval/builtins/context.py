@@ -21,7 +21,7 @@ from typing import Any
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list, expect_string
 from nixeval.errors import EvalError
-from nixeval.machine import coerce_to_string, current, force
+from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import is_store_path
 from nixeval.values import NixString, context_of, make_string
 

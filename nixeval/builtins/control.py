@@ -13,7 +13,7 @@ from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_string
 from nixeval.errors import Abort, CatchableError, EvalError, NixError, Thrown
-from nixeval.machine.eval import coerce_to_string, current, force, force_deep
+from nixeval.machine.requests import coerce_to_string, current, force, force_deep
 from nixeval.values import NixString
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from nixeval.builtins.registry import CONSTANTS, GLOBALS
-from nixeval.errors import Source
-from nixeval.machine.eval import current
+from nixeval.machine.requests import current
+from nixeval.source import Source
 from nixeval.syntax import ast as A
 from nixeval.values import Thunk
 
@@ -61,11 +61,11 @@ class _DerivationNode(A.Node):
         self.span = None
 
     async def ev(self, env: list[Any], d: int) -> Any:  # type: ignore[override]
-        from nixeval.machine.eval import eval_node
+        from nixeval.machine.requests import evaluate
 
         ev = current()
         node = ev.parse_source(Source(_DERIVATION_NIX, path=DERIVATION_NIX_PATH), "/")
-        return await eval_node(node, ev.global_env, d)
+        return await evaluate(node, ev.global_env)
 
 
 def _derivation_constant(ev: Any) -> Any:
@@ -108,8 +108,8 @@ IMPORTED_DRV_NIX_PATH = "//builtin/imported-drv.nix"
 async def imported_drv_function() -> Any:
     """Our imported-`.drv` function, evaluated in the running evaluation; applied to
     `{ drvPath; name; outputs; <output> = <path>; ... }` it gives the derivation."""
-    from nixeval.machine.eval import eval_node
+    from nixeval.machine.requests import evaluate
 
     ev = current()
     node = ev.parse_source(Source(_IMPORTED_DRV_NIX, path=IMPORTED_DRV_NIX_PATH), "/")
-    return await eval_node(node, ev.global_env, 0)
+    return await evaluate(node, ev.global_env)

@@ -29,7 +29,7 @@ from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError, NixError, TypeError_
-from nixeval.machine import call, coerce_to_string, current, force
+from nixeval.machine.requests import call, coerce_to_string, current, force
 from nixeval.store import (
     DerivationError,
     FixedOutput,

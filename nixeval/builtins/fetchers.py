@@ -31,7 +31,7 @@ from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError
-from nixeval.machine import coerce_to_string, current, force
+from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
     Hash,
     HashError,

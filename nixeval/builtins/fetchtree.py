@@ -53,7 +53,7 @@ from nixeval.builtins.paths import check_allowed
 from nixeval.builtins.registry import builtin
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError, RestrictedPath
-from nixeval.machine import coerce_to_string, current, force
+from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
     HashError,
     NarError,

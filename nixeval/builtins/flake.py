@@ -59,8 +59,7 @@ from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError, TypeError_
-from nixeval.machine import call, current, force
-from nixeval.machine.scheduler import spawn
+from nixeval.machine.requests import call, current, force, segment
 from nixeval.syntax import ast as A
 from nixeval.values import Lambda, NixPath, Thunk, attr_position, context_of, make_string, show_type
 
@@ -75,7 +74,7 @@ class _Lazy(A.Node):
         self.span = None
 
     async def ev(self, env: list[Any], d: int) -> Any:  # type: ignore[override]
-        return await spawn(self.fn())
+        return await segment(self.fn())
 
 
 def _lazy(fn: Any) -> Thunk:

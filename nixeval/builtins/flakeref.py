@@ -41,7 +41,7 @@ from nixeval.builtins.git import _BAD_REF, FetchError
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs
 from nixeval.errors import EvalError
-from nixeval.machine import current, force
+from nixeval.machine.requests import current, force
 from nixeval.values import show_type
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_string
 from nixeval.errors import EvalError, MissingAttribute
-from nixeval.machine import current, force
+from nixeval.machine.requests import current, force
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 

@@ -75,7 +75,7 @@ _CLOSE_SET = object()
 
 async def to_json_string(value: Any) -> str:
     """The JSON text of a value (a `NixString` when it has context)."""
-    from nixeval.machine import call, coerce_to_string, force
+    from nixeval.machine.requests import call, coerce_to_string, force
 
     out: list[str] = []
     context: set[str] = set()

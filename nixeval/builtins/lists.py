@@ -18,8 +18,7 @@ from nixeval.builtins.registry import (
     fast_path,
 )
 from nixeval.errors import EvalError, TypeError_
-from nixeval.machine.eval import (
-    NOTFAST,
+from nixeval.machine.requests import (
     call_async,
     call_now,
     equal_simple,
@@ -227,7 +226,7 @@ def concat_map_fast(f: Any, xs: Any) -> Any:
 async def elem(x: Any, xs: Any) -> bool:
     expect_list(xs)
     for y in xs:
-        if await values_equal(x, await force(y), 0):
+        if await values_equal(x, await force(y)):
             return True
     return False
 
@@ -243,7 +242,7 @@ def elem_fast(x: Any, xs: Any) -> Any:
                 return SLOW
             y = y.value
         r = equal_simple(x, y)
-        if r is NOTFAST:
+        if r is SLOW:
             return SLOW
         if r:
             return True

@@ -26,7 +26,7 @@ from nixeval.errors import (
     RestrictedPath,
     Thrown,
 )
-from nixeval.machine.eval import coerce_to_string, current, force
+from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.syntax.lower import canon_path
 from nixeval.values import SLOW, NixPath, NixString, context_of, make_string
 
@@ -138,8 +138,8 @@ async def scoped_import(scope: Any, v: Any) -> Any:
     path = ev.resolve_import_path(path)
     # A scoped import evaluates the file with `scope` as an outer `with`-like scope
     # that shadows the globals: implemented as globals overridden by the scope.
-    from nixeval.errors import Source
-    from nixeval.machine.eval import eval_node
+    from nixeval.machine.requests import evaluate
+    from nixeval.source import Source
     from nixeval.syntax.lower import parse
 
     names = dict(ev.global_names)
@@ -154,7 +154,7 @@ async def scoped_import(scope: Any, v: Any) -> Any:
     text = ev.read_text(path)
     node = parse(Source(text, path=path), os.path.dirname(path), names, home=ev.environ.get("HOME"),
                  features=ev.syntax_features())
-    return await eval_node(node, env, 0)
+    return await evaluate(node, env)
 
 
 def _base_name(s: str) -> str:

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nixeval.errors import TypeError_
-from nixeval.machine.eval import force_now
+from nixeval.machine.requests import force_now
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, show_type
 
 _CO_COROUTINE = 0x80

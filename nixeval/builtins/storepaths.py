@@ -19,7 +19,7 @@ from nixeval.builtins.paths import coerce_to_path
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_string
 from nixeval.builtins.storestate import realise_context, store_state
 from nixeval.errors import EvalError, NixError, TypeError_
-from nixeval.machine import call, current, force
+from nixeval.machine.requests import call, current, force
 from nixeval.store import (
     Hash,
     HashError,

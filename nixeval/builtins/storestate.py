@@ -35,7 +35,7 @@ from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
 
 from nixeval.errors import EvalError, InvalidPath, NixError
-from nixeval.machine import current
+from nixeval.machine.requests import current
 from nixeval.store import (
     Derivation,
     DerivationError,
@@ -186,7 +186,7 @@ def imported_derivation(path: str) -> Coroutine[Any, Any, Any] | None:
 
 async def _imported_derivation(st: StoreState, path: str) -> Any:
     from nixeval.builtins.derivation_nix import imported_drv_function
-    from nixeval.machine import call, force
+    from nixeval.machine.requests import call, force
     from nixeval.values import NixString
 
     d = st.load_drv(path)

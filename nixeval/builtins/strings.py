@@ -17,7 +17,7 @@ from nixeval.builtins.registry import (
     forced_strings,
 )
 from nixeval.errors import EvalError
-from nixeval.machine.eval import coerce_to_string, force, force_now
+from nixeval.machine.requests import coerce_to_string, force, force_now
 from nixeval.values import SLOW, NixPath, NixString, canonical_str, context_of, make_string
 
 

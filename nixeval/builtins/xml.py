@@ -72,7 +72,7 @@ async def _string_of(item: Any, force: Any) -> Any:
 async def to_xml_string(value: Any, location: bool = False, strict: bool = True) -> str:
     """The XML document of a value, as toXML prints it. Deeply forced when `strict`;
     otherwise (nix-instantiate --xml) unforced thunks print as `<unevaluated />`."""
-    from nixeval.machine import force
+    from nixeval.machine.requests import force
 
     out = [HEADER, "<expr>"]
     context: set[str] = set()

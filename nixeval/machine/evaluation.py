@@ -16,10 +16,11 @@ import os
 from collections.abc import Coroutine
 from typing import Any
 
-from nixeval.errors import EvalError, ImportError_, Source, Span
+from nixeval.errors import EvalError, ImportError_
 from nixeval.machine import eval as E
 from nixeval.machine.scheduler import Machine
 from nixeval.settings import Settings
+from nixeval.source import Source, Span
 from nixeval.syntax import ast as A
 from nixeval.syntax.lower import SYNTAX_FEATURES, canon_path, parse
 from nixeval.values import NixPath, PrimOp, Thunk

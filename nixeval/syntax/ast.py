@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nixeval.errors import Span
+from nixeval.source import Span
 
 # The largest height of a node whose `fast` path is tried.
 FAST_HEIGHT = 12

@@ -36,9 +36,9 @@ def _code_version() -> str:
         for name in ("ast.py", "lower.py", "repair.py", "cache.py"):
             with open(os.path.join(here, name), "rb") as f:
                 h.update(f.read())
-        from nixeval import errors
+        from nixeval import source
 
-        with open(errors.__file__, "rb") as f:
+        with open(source.__file__, "rb") as f:
             h.update(f.read())
         _code_hash = h.hexdigest()[:16]
     return _code_hash

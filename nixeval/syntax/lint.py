@@ -27,7 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from nixeval.errors import ParseError, Span
+from nixeval.errors import ParseError
+from nixeval.source import Span
 from nixeval.syntax import ast as A
 from nixeval.values import NixPath
 

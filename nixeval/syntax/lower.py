@@ -29,8 +29,9 @@ from typing import Any
 import tree_sitter
 import tree_sitter_nix
 
-from nixeval.errors import ParseError, Source, Span
+from nixeval.errors import ParseError
 from nixeval.printer import format_attr_name
+from nixeval.source import Source, Span
 from nixeval.syntax import ast as A
 from nixeval.syntax.diagnose import LexError, comment_crs, diagnose, tokens
 from nixeval.syntax.repair import MAX_ROUNDS, PATH_CHARS, Edits, find_pipe_operators, find_repairs
