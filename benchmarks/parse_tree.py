@@ -179,7 +179,7 @@ def nix_parse_all(root: str, paths: list[str], jobs: int,
 
 class NixevalParser:
     def __init__(self, root: str, env: dict[str, str]):
-        from nixeval.machine.evaluation import Evaluation
+        from nixeval.evaluation import Evaluation
 
         self.ev = Evaluation(cwd=root, env=env)
 

@@ -30,6 +30,10 @@ values are limited by memory, as evaluation is.
 Nothing is written to a store unless asked: `Evaluator(store_dir=DIR,
 write_store=True)` writes sources, `toFile` texts and `.drv` files into DIR as they
 are computed (see `Evaluator`).
+
+The file system is the real one unless the host gives another: `Evaluator(io=
+nixeval.io.MemoryIO({"/src/default.nix": "..."}))` evaluates against a virtual tree
+(see nixeval/io.py for the interface a host implements).
 """
 
 from __future__ import annotations
@@ -40,9 +44,10 @@ import types
 from collections.abc import Awaitable, Callable, Generator, Iterator, Mapping, Sequence
 from typing import Any
 
+from nixeval import machine as E
 from nixeval.errors import EvalError, NixError, PythonBuiltinError
-from nixeval.machine import eval as E
-from nixeval.machine.evaluation import Evaluation
+from nixeval.evaluation import Evaluation
+from nixeval.io import EvalIO
 from nixeval.machine.scheduler import HostRequest
 from nixeval.values import (
     Lambda,
@@ -72,12 +77,20 @@ class Evaluator:
     take is a ValueError. `max_memory` (MiB) is a memory budget: an evaluation that
     grows past it (the process's resident memory, checked every 1,024 calls) stops
     with `OutOfMemory`, a `NixError`.
+
+    `io` is the file system every import, readFile, readDir, pathExists,
+    readFileType, `<...>` lookup, copy of a path to the store and store write goes
+    through (`nixeval.io.EvalIO`): the real one by default, or a virtual one such
+    as `nixeval.io.MemoryIO({"/src/default.nix": "import ./lib.nix", ...})` (with
+    `write_store=True` and a `store_dir`, store objects are added to that tree).
+    Give `cwd` too when relative paths in the source should resolve inside it.
     """
 
     def __init__(self, *, search_path: Sequence[str] = (), nix_path: Sequence[str] | None = None,
                  store_dir: str | None = None, write_store: bool = False, pure: bool = False,
                  cwd: str | None = None, env: Mapping[str, str] | None = None,
-                 options: Mapping[str, str] | None = None, max_memory: int | None = None):
+                 options: Mapping[str, str] | None = None, max_memory: int | None = None,
+                 io: EvalIO | None = None):
         from nixeval.settings import Settings
 
         settings = Settings()
@@ -89,7 +102,7 @@ class Evaluator:
                           nix_path=list(nix_path) if nix_path is not None else None,
                           store_dir=store_dir, write_store=write_store, pure=pure, cwd=cwd,
                           env=dict(env) if env is not None else None, settings=settings,
-                          max_memory=max_memory << 20 if max_memory else None)
+                          max_memory=max_memory << 20 if max_memory else None, io=io)
         if write_store and not (store_dir or (os.environ if env is None else env).get("NIX_STORE_DIR")):
             raise ValueError("write_store=True needs a store directory (store_dir or NIX_STORE_DIR)")
         self._extra: dict[str, PrimOp] = {}
@@ -183,13 +196,13 @@ class Evaluator:
     async def _finish_async(self, ev: Evaluation, coro: Any, strict: bool, every: int) -> Any:
         value = await _run_async(ev, coro, every)
         if strict:
-            await _run_async(ev, E.force_deep_d(value, 0), every)
+            await _run_async(ev, E.force_deep(value), every)
             return to_python(value, ev)
         return _lazy(value, ev)
 
     def _finish(self, ev: Evaluation, value: Any, strict: bool) -> Any:
         if strict:
-            ev.run(E.force_deep_d(value, 0))
+            ev.run(E.force_deep(value))
             return to_python(value, ev)
         return _lazy(value, ev)
 
@@ -289,7 +302,7 @@ async def _run_async(ev: Evaluation, coro: Any, every: int) -> Any:
     it = machine.iterate(coro, every, host=True)
     answer: Any = None
     failure: BaseException | None = None
-    old = E.set_current(ev)
+    old = E.activate(ev)
     try:
         while True:
             try:
@@ -298,14 +311,14 @@ async def _run_async(ev: Evaluation, coro: Any, every: int) -> Any:
                 return machine.result
             answer = failure = None
             awaitable = req.awaitable if req is not None else anyio.sleep(0)
-            E.set_current(old)
+            E.activate(old)
             try:
                 answer = await awaitable
             except BaseException as e:  # noqa: BLE001 - thrown into the machine
                 failure = e
-            old = E.set_current(ev)
+            old = E.activate(ev)
     finally:
-        E.set_current(old)
+        E.activate(old)
 
 
 # --- conversion ----------------------------------------------------------------------
@@ -323,7 +336,7 @@ class NixFunction:
         ev = self._ev
         r = ev.run(E.call(self.value, *[from_python(a) for a in args]))
         if strict:
-            ev.run(E.force_deep_d(r, 0))
+            ev.run(E.force_deep(r))
             return to_python(r, ev)
         return _lazy(r, ev)
 
@@ -332,7 +345,7 @@ class NixFunction:
         ev = self._ev
         r = await _run_async(ev, E.call_async(self.value, *[from_python(a) for a in args]), every)
         if strict:
-            await _run_async(ev, E.force_deep_d(r, 0), every)
+            await _run_async(ev, E.force_deep(r), every)
             return to_python(r, ev)
         return _lazy(r, ev)
 
@@ -361,7 +374,7 @@ class LazyAttrs(Mapping[str, Any]):
 
     def to_python(self) -> dict[str, Any]:
         """The whole set, deeply evaluated, as plain Python (iteratively)."""
-        self._ev.run(E.force_deep_d(self._d, 0))
+        self._ev.run(E.force_deep(self._d))
         return to_python(self._d, self._ev)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
@@ -389,7 +402,7 @@ class LazyList(Sequence[Any]):
 
     def to_python(self) -> list[Any]:
         """The whole list, deeply evaluated, as plain Python (iteratively)."""
-        self._ev.run(E.force_deep_d(self._l, 0))
+        self._ev.run(E.force_deep(self._l))
         return to_python(self._l, self._ev)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
@@ -519,16 +532,6 @@ def from_python(x: Any) -> Any:
             for k, v in src.items():
                 dst[str(k)] = shell(v)
     return root
-
-
-_default: Evaluator | None = None
-
-
-def _default_evaluator() -> Evaluator:
-    global _default
-    if _default is None:
-        _default = Evaluator()
-    return _default
 
 
 def evaluate(source: str, *, strict: bool = True, base_dir: str | None = None,

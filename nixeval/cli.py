@@ -13,7 +13,6 @@ Invariants:
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import traceback
@@ -21,7 +20,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from nixeval import settings
-from nixeval.errors import EvalError, NixError, did_you_mean, render
+from nixeval.errors import EvalError, NixError, render
 from nixeval.printer import filter_log_line
 
 PROGRAM = "nixeval"
@@ -481,7 +480,7 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
 
 def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
          env: dict[str, str] | None, cwd: str | None) -> int:
-    from nixeval.machine.evaluation import Evaluation
+    from nixeval.evaluation import Evaluation
     from nixeval.source import Source
 
     cwd = cwd or os.getcwd()
@@ -551,61 +550,52 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
                     stdout.flush()
         return 0
 
-    gc_was = gc.isenabled()
-    gc_thresholds = gc.get_threshold()
-    gc.freeze()
-    from nixeval.machine import eval as E
-    from nixeval.machine.evaluation import GC_THRESHOLDS
-
-    gc.set_threshold(*GC_THRESHOLDS)
+    from nixeval import memory
 
     stats = opts.stats or environ.get("NIX_SHOW_STATS", "") not in ("", "0")
     profile_path = opts.profile or environ.get("NIXEVAL_PROFILE") or None
     profiler = None
-    if stats:
-        from nixeval.machine.stats import Stats
+    with memory.whole_run():
+        if stats:
+            from nixeval.machine.stats import Stats
 
-        E.STATS = Stats()
-    if profile_path:
-        from nixeval.machine.profile import Profiler
+            ev.stats = Stats()
+        if profile_path:
+            from nixeval.machine.profile import Profiler
 
-        profiler = Profiler(ev.machine)
-        profiler.start()
-    try:
-        for node in nodes:
-            attrpaths = opts.attrs or [""]
-            for ap in attrpaths:
-                coro = _evaluate_one(ev, node, ap, auto_args, opts)
-                text = ev.run(coro)
-                # nix-instantiate ends JSON and raw output without a newline
-                stdout.write(text if opts.json or opts.raw else text + "\n")
-                stdout.flush()
-    finally:
-        if profiler is not None:
-            profiler.stop()
-            profiler.write(profile_path)  # type: ignore[arg-type]
-        if E.STATS is not None:
-            import json
+            profiler = Profiler(ev.machine)
+            profiler.start()
+        try:
+            for node in nodes:
+                attrpaths = opts.attrs or [""]
+                for ap in attrpaths:
+                    coro = _evaluate_one(ev, node, ap, auto_args, opts)
+                    text = ev.run(coro)
+                    # nix-instantiate ends JSON and raw output without a newline
+                    stdout.write(text if opts.json or opts.raw else text + "\n")
+                    stdout.flush()
+        finally:
+            if profiler is not None:
+                profiler.stop()
+                profiler.write(profile_path)  # type: ignore[arg-type]
+            if ev.stats is not None:
+                import json
 
-            stderr.write(json.dumps(E.STATS.as_json(ev.machine), indent=2) + "\n")
-            E.STATS = None
-        gc.set_threshold(*gc_thresholds)
-        gc.unfreeze()
-        if not gc_was:
-            gc.disable()
+                stderr.write(json.dumps(ev.stats.as_json(ev.machine), indent=2) + "\n")
+                ev.stats = None
     return 0
 
 
 def _check_allowed(ev: Any, path: str) -> None:
     """In pure and restricted mode the main file, too, must be an allowed path."""
+    from nixeval import machine as E
     from nixeval.builtins.paths import check_allowed
-    from nixeval.machine import eval as E
 
-    old = E.set_current(ev)
+    old = E.activate(ev)
     try:
         check_allowed(path)
     finally:
-        E.set_current(old)
+        E.activate(old)
 
 
 def _auto_args(ev: Any, opts: Options, stdin: TextIO) -> dict[str, Any]:
@@ -625,97 +615,15 @@ def _auto_args(ev: Any, opts: Options, stdin: TextIO) -> dict[str, Any]:
     return out
 
 
-async def _auto_call(v: Any, auto_args: dict[str, Any]) -> Any:
-    """Nix's autoCallFunction: call a function with formals using the --arg values."""
-    from nixeval.machine.eval import call
-    from nixeval.values import Lambda
-
-    if type(v) is Lambda and v.node.formals is not None:
-        if v.node.ellipsis:
-            arg = dict(auto_args)
-        else:
-            arg = {}
-        for name, default in v.node.formals:
-            if name in auto_args:
-                arg[name] = auto_args[name]
-            elif default is None:
-                raise EvalError(
-                    f"cannot evaluate a function that has an argument without a value ('{name}')\n\n"
-                    "       Nix attempted to evaluate a function as a top level expression; in\n"
-                    "       this case it must have its arguments supplied either by default\n"
-                    "       values, or passed explicitly with '--arg' or '--argstr'. See\n"
-                    "       https://nixos.org/manual/nix/stable/#ss-functions.", v.node.span)
-        return await call(v, arg)
-    if isinstance(v, dict) and "__functor" in v:
-        from nixeval.machine.eval import force
-
-        f = await force(v["__functor"])
-        if type(f) is Lambda:
-            inner = await call(f, v)
-            return await _auto_call(inner, auto_args)
-    return v
-
-
-def _split_attr_path(path: str) -> list[str]:
-    out = []
-    cur = []
-    i = 0
-    quoted = False
-    while i < len(path):
-        c = path[i]
-        if c == '"':
-            quoted = not quoted
-        elif c == "." and not quoted:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(c)
-        i += 1
-    if quoted:
-        raise EvalError(f"missing closing quote in selection path '{path}'")
-    out.append("".join(cur))
-    return out
-
-
-async def select_attr_path(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any]) -> Any:
-    """Evaluate `node` and follow `-A attrpath`, auto-calling functions along the
-    path as nix-instantiate does (findAlongAttrPath)."""
-    from nixeval.machine.eval import eval_node, force
-    from nixeval.values import show_type
-
-    v = await eval_node(node, ev.global_env, 0)
-    if attrpath:
-        comps = _split_attr_path(attrpath)
-        if comps[-1] == "":  # Nix ignores a last empty name: `a.` and `a.""` select a
-            comps.pop()
-        for comp in comps:
-            v = await _auto_call(v, auto_args)
-            if comp.isdigit() and type(v) is list:
-                idx = int(comp)
-                if idx >= len(v):
-                    raise EvalError(f"list index {idx} in selection path '{attrpath}' is out of range")
-                v = await force(v[idx])
-                continue
-            if not isinstance(v, dict):
-                raise EvalError(
-                    f"the expression selected by the selection path '{attrpath}' should be a set but is {show_type(v)}")
-            if comp == "":
-                raise EvalError(f"empty attribute name in selection path '{attrpath}'")
-            if comp not in v:
-                raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found") \
-                    .suggest(did_you_mean(comp, v))
-            v = await force(v[comp])
-    return v
-
-
 async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any],
                         opts: Options) -> str:
-    from nixeval.machine.eval import force_deep
+    from nixeval.attrpath import auto_call, select_attr_path
+    from nixeval.machine import force_deep
     from nixeval.printer import print_value
 
     v = await select_attr_path(ev, node, attrpath, auto_args)
     if auto_args:
-        v = await _auto_call(v, auto_args)
+        v = await auto_call(v, auto_args)
     if opts.xml:
         from nixeval.builtins.xml import to_xml_string  # type: ignore[attr-defined]
 
@@ -733,20 +641,35 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
         # Nix 2.26: "the evaluation result must be a string, which is printed
         # verbatim, without quoting, escaping or trailing newline" (it is coerced
         # as `"${v}"` is: a derivation prints its output path).
-        from nixeval.machine import force
-        from nixeval.machine.eval import coerce_to_string
+        from nixeval.machine import coerce_to_string, force
 
         return str(await coerce_to_string(await force(v)))
     return print_value(v)
+
+
+def run_benchmarks(args: list[str], stderr: TextIO | None = None) -> int:
+    """`nixeval bench ARGS`: `python -m benchmarks ARGS` of the source checkout this
+    nixeval runs from. The benchmarks are not part of the installed package, so they
+    run in a child process with the checkout on the module path, never imported here."""
+    import subprocess
+
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if not os.path.isfile(os.path.join(repo, "benchmarks", "__main__.py")):
+        (stderr or sys.stderr).write(
+            "error: 'nixeval bench' runs the benchmarks of a nixeval source checkout "
+            f"(a 'benchmarks' folder next to the 'nixeval' package), and '{repo}' has none; "
+            "run 'python -m benchmarks' from a checkout instead\n")
+        return 1
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (repo, env.get("PYTHONPATH")) if p)
+    return subprocess.call([sys.executable, "-m", "benchmarks", *args], env=env)
 
 
 def main() -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
     argv = sys.argv[1:]
     if argv and argv[0] == "bench":
-        from benchmarks.__main__ import main as bench_main  # type: ignore[import-not-found]
-
-        sys.exit(bench_main(argv[1:]))
+        sys.exit(run_benchmarks(argv[1:]))
     rc = run(argv)
     # Leave without tearing down the evaluation's heap: Python's finalisation frees
     # every object one by one and collects garbage on the way, which took 0.4 s

@@ -7,21 +7,18 @@ Invariants:
 - Attribute names in byte order; names that are not identifiers (or are keywords)
   are quoted; non-empty lists and sets seen before print as `«repeated»`.
 - Lazy printing (no --strict) shows unforced thunks as `<CODE>`; strict printing
-  forces everything first (by the caller, with `force_deep`).
+  forces everything first (by the caller, with `force_deep`): this module never
+  forces anything, so it imports nothing of the machine.
+- Strings, attribute names and floats are written by `nixeval.lexical`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
+from nixeval.lexical import byte_sorted, escape_string, format_attr_name, format_float
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk
-
-_IDENT = re.compile(r"[a-zA-Z_][a-zA-Z0-9_'-]*\Z")
-# Nix 2.8 quotes only this keyword when printing attribute names.
-_KEYWORDS = {"if"}
-
 
 _LOG_CHARS = re.compile(r"\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|[\x40-\x5f]?)|[\t\r\a]")
 
@@ -75,49 +72,6 @@ def filter_log_line(text: str, keep_colours: bool) -> str:
             out.append(tok)
     out.append(text[pos:])
     return "".join(out)
-
-
-def byte_sorted(names: Any, reverse: bool = False) -> list[str]:
-    """Strings (attribute names) sorted as Nix sorts them: by their bytes. Code-point
-    order is the same except for bytes that are not UTF-8 (lone surrogates here), so
-    the bytes are compared only when some name is not ASCII."""
-    if all(map(str.isascii, names)):
-        return sorted(names, reverse=reverse)
-    return sorted(names, key=lambda s: s.encode("utf-8", "surrogateescape"), reverse=reverse)
-
-
-def format_float(f: float) -> str:
-    """A float as Nix prints it (C++ ostream, precision 6: like %g)."""
-    if math.isnan(f):
-        return "-nan" if math.copysign(1.0, f) < 0 else "nan"
-    if math.isinf(f):
-        return "inf" if f > 0 else "-inf"
-    return "%g" % f
-
-
-def escape_string(s: str) -> str:
-    out = ['"']
-    for c in s:
-        if c == '"' or c == "\\":
-            out.append("\\" + c)
-        elif c == "\n":
-            out.append("\\n")
-        elif c == "\r":
-            out.append("\\r")
-        elif c == "\t":
-            out.append("\\t")
-        elif c == "$":
-            out.append("$")
-        else:
-            out.append(c)
-    text = "".join(out).replace("${", "\\${")
-    return text + '"'
-
-
-def format_attr_name(name: str) -> str:
-    if _IDENT.match(name) and name not in _KEYWORDS:
-        return name
-    return escape_string(name).replace("$", "\\$").replace("\\\\$", "\\$")
 
 
 def print_value(v: Any) -> str:
@@ -181,13 +135,3 @@ def print_value(v: Any) -> str:
         else:
             out.append(repr(x))
     return "".join(out)
-
-
-async def show_value(v: Any, strict: bool = True) -> str:
-    """Print a value from inside the machine (forcing it deeply first if strict)."""
-    from nixeval.machine.eval import force, force_deep
-
-    v = await force(v)
-    if strict:
-        await force_deep(v)
-    return print_value(v)

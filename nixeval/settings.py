@@ -62,7 +62,7 @@ VALUE_SETTINGS = VALUE_SETTINGS | NEWER_VALUE_SETTINGS
 LINT_LEVELS = ("ignore", "warn", "fatal")
 
 # `max-call-depth`: nested function calls allowed, tail calls counted (see
-# nixeval/machine/eval.py). Not Nix's 10,000: evaluation depth here is bounded by
+# nixeval/machine/calls.py). Not Nix's 10,000: evaluation depth here is bounded by
 # memory, not by a C stack, and a 1,000,000-deep non-tail recursion must work;
 # 2**20 calls still stop a runaway recursion within a few seconds and under 1 GiB.
 DEFAULT_MAX_CALL_DEPTH = 1 << 20

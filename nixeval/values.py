@@ -23,9 +23,8 @@ An *item* (list element, attribute value, environment slot) is either a value or
 holding a thunk may be overwritten with that thunk's value once it is forced (the
 same Nix value, reached faster).
 
-Thunk states: suspended (`node` is an AST node, `env` its environment), blackhole
-(`node is BLACKHOLE`, being forced: forcing it again is infinite recursion), forced
-(`node is None`, `value` holds the value).
+A `Thunk` is a small state machine (see its docstring); its state changes only
+through its named transitions.
 """
 
 from __future__ import annotations
@@ -38,6 +37,23 @@ INT_MAX = 2**63 - 1
 
 
 class Thunk:
+    """A suspended computation, memoised. Three states over three slots (a tagged
+    union: each state gives the slots its own meaning):
+
+    | state      | node          | env                      | value                     |
+    |------------|---------------|--------------------------|---------------------------|
+    | suspended  | the AST node  | its environment          | None                      |
+    | blackholed | `BLACKHOLE`   | the environment (kept)   | the `Span` that forced it |
+    | evaluated  | None          | None                     | the value                 |
+
+    Transitions: `blackhole(span)` (suspended -> blackholed; forcing a blackholed
+    thunk again is infinite recursion, reported at `forced_at`), `resolve(value)`
+    (-> evaluated) and `suspend(node)` (blackholed -> suspended again, when its
+    evaluation failed: forcing it later starts over, as in Nix). Test the state with
+    `node is None` (evaluated) and `node is BLACKHOLE`. The machine's hottest loops
+    (nixeval/machine/calls.py, fast.py) write `resolve` out inline, marked so.
+    """
+
     __slots__ = ("node", "env", "value")
 
     def __init__(self, node: Any, env: Any):
@@ -47,12 +63,35 @@ class Thunk:
 
     @classmethod
     def of(cls, value: Any) -> Thunk:
-        """An already-forced thunk (rarely needed: store the value itself)."""
+        """An already-evaluated thunk (rarely needed: store the value itself)."""
         t = cls.__new__(cls)
         t.node = None
         t.env = None
         t.value = value
         return t
+
+    def blackhole(self, span: Any) -> Any:
+        """suspended -> blackholed, forced from `span`; returns the node to evaluate."""
+        node = self.node
+        self.node = BLACKHOLE
+        self.value = span
+        return node
+
+    def resolve(self, value: Any) -> None:
+        """-> evaluated (from suspended, by a synchronous attempt, or from blackholed)."""
+        self.node = None
+        self.env = None
+        self.value = value
+
+    def suspend(self, node: Any) -> None:
+        """blackholed -> suspended again (its evaluation failed)."""
+        self.node = node
+        self.value = None
+
+    @property
+    def forced_at(self) -> Any:
+        """Where a blackholed thunk was forced from (None in other states)."""
+        return self.value if self.node is BLACKHOLE else None
 
     def __repr__(self) -> str:
         if self.node is None:
@@ -78,6 +117,8 @@ class AttrSet(dict):  # type: ignore[type-arg]
     Test attribute sets with `isinstance(v, dict)`."""
 
     __slots__ = ("pos", "attr_pos")
+    pos: Any  # the Span of the set, or None
+    attr_pos: Any  # name -> Span (a dict or a `PosOverlay`), or None
 
 
 class PosOverlay:

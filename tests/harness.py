@@ -1,16 +1,24 @@
-"""Shared logic of the golden-file tests: case discovery, normalisation, checks.
+"""The one harness of the golden-file suites: case discovery, normalisation, checks.
 
-Used by tests/test_lang.py, tests/test_differential.py and tests/lang/record.py,
-so that recording and checking agree on file names, flags and the `@DIR@`
-placeholder.  Nothing here imports nixeval: the evaluator is reached through a
-`runner` callable with the signature of `nixeval.cli.run`, which lets
-tests/test_harness.py check this module against a fake evaluator.
+Used by the golden suites (tests/test_lang.py over tests/lang, tests/test_newer_nix.py
+over tests/newer, tests/test_syntax_errors.py), by tests/lang/record.py (recording
+from the oracle), tests/test_differential.py and tests/fuzz/mutate.py, so that
+recording and checking agree on file names, flags, the `@DIR@` placeholder and what
+"the same answer" means.  Nothing here imports nixeval or pytest: the evaluator is
+reached through a `runner` callable with the signature of `nixeval.cli.run`, which
+lets tests/test_harness.py check this module against a fake evaluator.
+
+Layout of a suite (tests/lang, tests/newer): one folder per language feature
+(`attrs/`, `strings/`, `builtins-lists/`...), each holding cases and, in `lib/`,
+the helper files its cases read.
 
 Invariants:
-- A case is identified by its file stem (`eval-okay-foo`), unique in tests/lang.
-- Recorded output never contains the absolute directory of tests/lang; it holds
+- A case is a `<category>-<name>.nix` file in a suite, outside any `lib/` folder;
+  its id is its path relative to the suite without `.nix` (`attrs/eval-okay-foo`).
+  Stems (`eval-okay-foo`) are unique within a suite too, so a stem names one case.
+- Recorded output never contains the absolute directory of the case; it holds
   `@DIR@` instead, and `expand()` puts the real directory back before comparing.
-- Every case runs with cwd = tests/lang and the absolute path of its .nix file
+- Every case runs with cwd = its own folder and the absolute path of its .nix file
   as the last argument, for the oracle and for nixeval alike.
 """
 
@@ -27,7 +35,9 @@ from typing import TextIO
 
 TESTS_DIR = Path(__file__).resolve().parent
 LANG_DIR = TESTS_DIR / "lang"
+NEWER_DIR = TESTS_DIR / "newer"
 DIFF_DIR = TESTS_DIR / "differential"
+HELPERS = "lib"  # name of the folders of helper files; they never hold cases
 PLACEHOLDER = "@DIR@"
 DEFAULT_EVAL_FLAGS = ["--eval", "--strict"]
 CATEGORIES = ("eval-okay", "eval-fail", "parse-fail", "parse-okay")
@@ -42,10 +52,16 @@ class Case:
 
     category: str
     path: Path  # absolute path of the .nix file
+    root: Path  # absolute path of the suite it belongs to
 
     @property
     def stem(self) -> str:
         return self.path.stem
+
+    @property
+    def id(self) -> str:
+        """`folder/stem`: the test id, and how lists and record.py name the case."""
+        return self.path.relative_to(self.root).with_suffix("").as_posix()
 
     @property
     def directory(self) -> Path:
@@ -73,18 +89,24 @@ class Case:
         return [*flags, str(self.path)]
 
     @property
-    def expected_path(self) -> Path | None:
-        if self.category == "eval-okay":
-            return self.path.with_suffix(".exp")
+    def expected_path(self) -> Path:
+        """`.err.exp` (stderr) for the fail categories, `.exp` (stdout) otherwise;
+        optional for parse-okay (what `--parse` prints)."""
         if self.category in ("eval-fail", "parse-fail"):
             return self.path.with_suffix(".err.exp")
-        return self.path.with_suffix(".exp")  # parse-okay: what `--parse` prints
+        return self.path.with_suffix(".exp")
 
     @property
     def records_stderr(self) -> bool:
         """eval-okay cases named `*-trace*` also record and check their stderr
         (what `builtins.trace` prints) in `NAME.err.exp`."""
         return self.category == "eval-okay" and "-trace" in self.stem
+
+    @property
+    def whole_stderr(self) -> bool:
+        """Fail cases named `*-fullerr*` compare all of stderr, not only the error line
+        and the first position."""
+        return "-fullerr" in self.stem
 
     @property
     def expected_stderr_path(self) -> Path | None:
@@ -99,7 +121,7 @@ class Case:
     def expected(self) -> str | None:
         """The recorded output with @DIR@ expanded, or None if nothing is recorded."""
         p = self.expected_path
-        if p is None or not p.exists():
+        if not p.exists():
             return None
         return expand(p.read_text(encoding="utf-8", errors="surrogateescape"), self.directory)
 
@@ -111,22 +133,53 @@ def category_of(stem: str) -> str | None:
     return None
 
 
-def discover(directory: Path = LANG_DIR, category: str | None = None) -> list[Case]:
-    """All cases directly in `directory` (helpers in subdirectories are not cases), sorted."""
+def _outside_helpers(root: Path, path: Path) -> bool:
+    return HELPERS not in path.relative_to(root).parts[:-1]
+
+
+def discover(root: Path = LANG_DIR, category: str | None = None) -> list[Case]:
+    """Every case of the suite `root`, in its feature folders at any depth (files in
+    `lib/` folders and files not named after a category are not cases), by id."""
+    root = root.resolve()
     cases = []
-    for p in sorted(directory.glob("*.nix")):
+    for p in root.rglob("*.nix"):
         cat = category_of(p.stem)
         if cat is None or (category is not None and cat != category):
             continue
-        cases.append(Case(cat, p.resolve()))
-    return cases
+        if _outside_helpers(root, p):
+            cases.append(Case(cat, p, root))
+    return sorted(cases, key=lambda c: c.id)
 
 
-def read_stem_list(path: Path) -> dict[str, str]:
-    """Parse a `stem  reason` list (notyetpassing.txt, newer-nix.txt) into {stem: reason}.
+def recorded_files(root: Path = LANG_DIR) -> list[Path]:
+    """The expected and flags files of the suite (outside `lib/`), for orphan checks."""
+    root = root.resolve()
+    return sorted(p for pattern in ("*.exp", "*.flags") for p in root.rglob(pattern)
+                  if _outside_helpers(root, p))
+
+
+def select(cases: list[Case], names: list[str]) -> tuple[list[Case], list[str]]:
+    """The cases named by id (`attrs/eval-okay-foo`), stem or path of the .nix file,
+    and the names that match none."""
+    by_name: dict[str, Case] = {}
+    for c in cases:
+        by_name[c.id] = by_name[c.stem] = by_name[str(c.path)] = c
+    chosen, unknown = [], []
+    for name in names:
+        key = name.removesuffix(".nix")
+        case = by_name.get(key) or by_name.get(str(Path(name).resolve()))
+        if case is None:
+            unknown.append(name)
+        elif case not in chosen:
+            chosen.append(case)
+    return chosen, unknown
+
+
+def read_case_list(path: Path) -> dict[str, str]:
+    """Parse an `id  reason` list (notyetpassing.txt, newer-nix.txt) into {id: reason}.
 
     Blank lines and lines starting with '#' are ignored; the reason is the rest of
-    the line after the stem (a leading '#' or '-' on it is dropped).
+    the line after the id (a leading '#' or '-' on it is dropped).
     """
     entries: dict[str, str] = {}
     if not path.exists():
@@ -135,9 +188,8 @@ def read_stem_list(path: Path) -> dict[str, str]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        stem, _, reason = line.partition(" ")
-        stem = stem.removesuffix(".nix")
-        entries[stem] = reason.strip().lstrip("#-").strip()
+        case_id, _, reason = line.partition(" ")
+        entries[case_id.removesuffix(".nix")] = reason.strip().lstrip("#-").strip()
     return entries
 
 
@@ -248,6 +300,21 @@ def _line_of(at: str) -> str:
     return at.rsplit(":", 3)[0] + ":" + at.rsplit(":", 3)[1]
 
 
+def check_case(case: Case, outcome: Outcome, newer_nix: str | None = None) -> list[str]:
+    """Problems (empty if none) of `outcome` as the answer to `case`: the one comparison
+    of every golden suite. `newer_nix` is the case's reason in newer-nix.txt, if listed."""
+    if newer_nix is not None:
+        return check_newer_nix(outcome, newer_nix)
+    expected = case.expected()
+    if case.category == "parse-okay":
+        return check_parse_okay(outcome, expected)
+    if expected is None:
+        return [f"{case.expected_path} is missing"]
+    if case.category == "eval-okay":
+        return check_okay(outcome, expected, case.expected_stderr())
+    return check_fail(outcome, expected, whole=case.whole_stderr)
+
+
 def check_okay(outcome: Outcome, expected_stdout: str,
                expected_stderr: str | None = None) -> list[str]:
     """Problems (empty if none) for an eval-okay case (stderr too when recorded)."""
@@ -312,6 +379,8 @@ def check_parse_okay(outcome: Outcome, expected: str | None = None) -> list[str]
     if outcome.code != 0:
         return [f"exit code {outcome.code}, expected 0; stderr:\n{outcome.stderr}"]
     if expected is not None and outcome.stdout != expected:
+        # Only on a difference: the canonicaliser lives with the parse benchmark, and
+        # record.py and the fuzzer import this module without the repository on sys.path.
         from benchmarks.parse_tree import Canonicaliser
 
         canon = Canonicaliser()

@@ -342,8 +342,7 @@ def test_str_of_errors_has_the_position(tmp_path: pathlib.Path) -> None:
 def test_exported_error_names() -> None:
     names = ["NixError", "ParseError", "EvalError", "NixTypeError", "MissingAttribute",
              "InfiniteRecursion", "Abort", "CatchableError", "Thrown", "AssertionFailed",
-             "NixImportError", "RestrictedPath", "InvalidPath", "PythonBuiltinError",
-             "InternalError"]
+             "NixImportError", "RestrictedPath", "InvalidPath", "PythonBuiltinError"]
     for name in names:
         assert name in nixeval.__all__
         assert getattr(nixeval, name) is getattr(errors, name)

@@ -9,7 +9,7 @@
 - The Python API gives such strings back as `str` decoded from UTF-8 with
   surrogateescape (`s.encode("utf-8", "surrogateescape")` is the Nix string's bytes),
   and takes them the same way.
-- The golden cases `tests/lang/*-bytes-*` cover the values themselves.
+- The golden cases `tests/lang/*/*-bytes-*` cover the values themselves.
 """
 
 from __future__ import annotations

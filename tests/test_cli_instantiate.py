@@ -162,12 +162,12 @@ def test_read_write_eval_computes_the_paths_instantiation_writes(oracle, store_s
 
 def test_default_store_is_never_written(store_sources, monkeypatch, tmp_path) -> None:
     """Without --store or NIX_STORE_DIR nothing is written, even when instantiating."""
-    import nixeval.builtins.storestate as storestate
+    from nixeval.io import LocalIO
 
     def refuse(*args, **kwargs):
         raise AssertionError("nixeval tried to write to a store")
 
-    monkeypatch.setattr(storestate, "LocalStore", refuse)
+    monkeypatch.setattr(LocalIO, "store", refuse)
     got = nixeval_with(["-A", "app", STORE_NIX])
     assert got.code == 1 and "nixeval writes to a store only when one is named" in got.stderr
     got = nixeval_with([PACKAGES])

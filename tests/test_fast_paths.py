@@ -16,8 +16,9 @@ import pytest
 from nixeval.builtins.index import INDEX
 from nixeval.builtins.registry import BUILTINS
 from nixeval.errors import NixError
-from nixeval.machine.eval import force_deep, set_current
-from nixeval.machine.evaluation import Evaluation
+from nixeval.evaluation import Evaluation
+from nixeval.machine import activate as set_current
+from nixeval.machine import force_deep
 from nixeval.machine.scheduler import Machine
 from nixeval.values import SLOW, NixPath, NixString, Thunk
 

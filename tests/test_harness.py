@@ -1,4 +1,4 @@
-"""Tests of the test machinery itself (tests/harness.py and the corpus layout).
+"""Tests of the test machinery itself (tests/harness.py and the layout of the suites).
 
 These run without nixeval and without nix-instantiate: a fake evaluator that
 replays the recorded outputs must pass every golden check, and fakes that get
@@ -10,14 +10,16 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import Any
 
 import harness
 import pytest
 
 LANG = harness.LANG_DIR
+SUITES = (harness.LANG_DIR, harness.NEWER_DIR)
 ALL_CASES = harness.discover(LANG)
-NEWER = harness.read_stem_list(LANG / "newer-nix.txt")
-NOT_YET = harness.read_stem_list(LANG / "notyetpassing.txt")
+NEWER = harness.read_case_list(LANG / "newer-nix.txt")
+NOT_YET = harness.read_case_list(LANG / "notyetpassing.txt")
 
 SAMPLE_ERR = (
     "warning: something harmless\n"
@@ -64,35 +66,61 @@ def test_error_and_at_lines() -> None:
 
 
 def test_category_and_flags(tmp_path: Path) -> None:
-    for name in ("eval-okay-a", "eval-fail-b", "parse-fail-c", "parse-okay-d", "helper"):
-        (tmp_path / f"{name}.nix").write_text("1\n")
-    (tmp_path / "eval-okay-a.flags").write_text("--eval  --json\n-A x\n")
-    cases = {c.stem: c for c in harness.discover(tmp_path)}
-    assert set(cases) == {"eval-okay-a", "eval-fail-b", "parse-fail-c", "parse-okay-d"}
-    assert cases["eval-okay-a"].flags == ["--eval", "--json", "-A", "x"]
-    assert cases["eval-fail-b"].flags == ["--eval", "--strict"]
-    assert cases["parse-fail-c"].flags == ["--parse"]
-    assert cases["eval-okay-a"].argv[-1] == str(tmp_path.resolve() / "eval-okay-a.nix")
-    assert cases["eval-okay-a"].expected_path.name == "eval-okay-a.exp"
-    assert cases["parse-fail-c"].expected_path.name == "parse-fail-c.err.exp"
-    assert cases["parse-okay-d"].expected_path.name == "parse-okay-d.exp"  # optional: --parse output
+    d = tmp_path / "feature"
+    (d / "lib" / "sub").mkdir(parents=True)
+    for name in ("eval-okay-a", "eval-fail-b", "parse-fail-c", "parse-okay-d", "helper",
+                 "lib/eval-okay-helper", "lib/sub/eval-fail-helper"):
+        (d / f"{name}.nix").write_text("1\n")
+    (tmp_path / "deeper" / "still").mkdir(parents=True)
+    (tmp_path / "deeper" / "still" / "eval-okay-e.nix").write_text("1\n")
+    (d / "eval-okay-a.flags").write_text("--eval  --json\n-A x\n")
+    cases = {c.id: c for c in harness.discover(tmp_path)}
+    assert list(cases) == ["deeper/still/eval-okay-e", "feature/eval-fail-b", "feature/eval-okay-a",
+                           "feature/parse-fail-c", "feature/parse-okay-d"]
+    a = cases["feature/eval-okay-a"]
+    assert (a.stem, a.directory) == ("eval-okay-a", d.resolve())
+    assert a.flags == ["--eval", "--json", "-A", "x"]
+    assert cases["feature/eval-fail-b"].flags == ["--eval", "--strict"]
+    assert cases["feature/parse-fail-c"].flags == ["--parse"]
+    assert a.argv[-1] == str(d.resolve() / "eval-okay-a.nix")
+    assert a.expected_path.name == "eval-okay-a.exp"
+    assert cases["feature/parse-fail-c"].expected_path.name == "parse-fail-c.err.exp"
+    assert cases["feature/parse-okay-d"].expected_path.name == "parse-okay-d.exp"  # optional
+    assert [c.id for c in harness.discover(tmp_path, "eval-okay")] == [
+        "deeper/still/eval-okay-e", "feature/eval-okay-a"]
+    (d / "eval-okay-a.exp").write_text("1\n")
+    (d / "lib" / "eval-okay-helper.exp").write_text("1\n")
+    assert harness.recorded_files(tmp_path) == [d.resolve() / "eval-okay-a.exp",
+                                                d.resolve() / "eval-okay-a.flags"]
 
 
-def test_read_stem_list(tmp_path: Path) -> None:
+def test_select_by_id_stem_or_path(tmp_path: Path) -> None:
+    (tmp_path / "f").mkdir()
+    for name in ("eval-okay-a", "eval-okay-b"):
+        (tmp_path / "f" / f"{name}.nix").write_text("1\n")
+    cases = harness.discover(tmp_path)
+    chosen, unknown = harness.select(
+        cases, ["f/eval-okay-b", "eval-okay-a.nix", str(tmp_path / "f" / "eval-okay-b.nix"), "nope"])
+    assert [c.id for c in chosen] == ["f/eval-okay-b", "f/eval-okay-a"]
+    assert unknown == ["nope"]
+
+
+def test_read_case_list(tmp_path: Path) -> None:
     p = tmp_path / "list.txt"
     p.write_text(
-        '# comment\n\neval-okay-a  # needs X\neval-fail-b.nix reason with "quote"\nparse-okay-c\n'
+        '# comment\n\nf/eval-okay-a  # needs X\nf/eval-fail-b.nix reason with "quote"\n'
+        'g/parse-okay-c\n'
     )
-    assert harness.read_stem_list(p) == {
-        "eval-okay-a": "needs X",
-        "eval-fail-b": 'reason with "quote"',
-        "parse-okay-c": "",
+    assert harness.read_case_list(p) == {
+        "f/eval-okay-a": "needs X",
+        "f/eval-fail-b": 'reason with "quote"',
+        "g/parse-okay-c": "",
     }
-    assert harness.read_stem_list(tmp_path / "absent.txt") == {}
+    assert harness.read_case_list(tmp_path / "absent.txt") == {}
 
 
 def test_run_nixeval_passes_the_contract(tmp_path: Path) -> None:
-    seen = {}
+    seen: dict[str, Any] = {}
 
     def fake_run(argv, stdout, stderr, stdin=None, env=None, cwd=None):
         seen.update(argv=argv, cwd=cwd, env=env, stdin=stdin)
@@ -171,46 +199,56 @@ def test_corpus_is_large_and_covers_every_category() -> None:
     assert all(n > 0 for n in counts.values()), counts
 
 
+@pytest.mark.parametrize("root", SUITES, ids=lambda r: r.name)
+def test_cases_live_in_feature_folders(root: Path) -> None:
+    """Every case sits one folder deep, and its stem names it alone in its suite."""
+    cases = harness.discover(root)
+    assert [c.id for c in cases if c.id.count("/") != 1] == []
+    assert len({c.stem for c in cases}) == len(cases)
+    stray = sorted(p.name for p in root.glob("*.nix"))
+    assert stray == []
+
+
 def test_every_case_is_recorded() -> None:
     missing = [
-        c.stem
+        c.id
         for c in ALL_CASES
-        if c.expected_path is not None and c.stem not in NEWER and not c.expected_path.exists()
+        if c.category != "parse-okay" and c.id not in NEWER and not c.expected_path.exists()
     ]
     assert missing == [], "run python tests/lang/record.py"
 
 
-def test_no_orphan_expected_files() -> None:
-    stems = {c.stem for c in ALL_CASES}
-    orphans = [
-        p.name
-        for p in [*LANG.glob("*.exp"), *LANG.glob("*.flags")]
-        if p.name.split(".")[0] not in stems
-    ]
+@pytest.mark.parametrize("root", SUITES, ids=lambda r: r.name)
+def test_no_orphan_expected_files(root: Path) -> None:
+    sources = {c.path.with_suffix("") for c in harness.discover(root)}
+    orphans = [str(p.relative_to(root)) for p in harness.recorded_files(root)
+               if p.parent / p.name.split(".")[0] not in sources]
     assert orphans == []
 
 
 def test_lists_name_existing_cases() -> None:
-    stems = {c.stem for c in ALL_CASES}
-    assert sorted(set(NOT_YET) - stems) == []
-    assert sorted(set(NEWER) - stems) == []
-    for stem, reason in NEWER.items():
-        assert stem.startswith("eval-fail-"), stem
-        assert reason.count('"') >= 2, f"{stem}: reason needs a quoted phrase"
-        assert not (LANG / f"{stem}.err.exp").exists(), f"{stem} must not be recorded from Nix 2.8"
+    ids = {c.id for c in ALL_CASES}
+    assert sorted(set(NOT_YET) - ids) == []
+    assert sorted(set(NEWER) - ids) == []
+    for case_id, reason in NEWER.items():
+        case = next(c for c in ALL_CASES if c.id == case_id)
+        assert case.category == "eval-fail", case_id
+        assert reason.count('"') >= 2, f"{case_id}: reason needs a quoted phrase"
+        assert not case.expected_path.exists(), f"{case_id} must not be recorded from Nix 2.8"
 
 
-def test_recorded_output_is_machine_independent() -> None:
-    here = {str(LANG), os.path.realpath(LANG)}
-    for p in LANG.glob("*.exp"):
+@pytest.mark.parametrize("root", SUITES, ids=lambda r: r.name)
+def test_recorded_output_is_machine_independent(root: Path) -> None:
+    here = {str(root), os.path.realpath(root)}
+    for p in harness.recorded_files(root):
         text = p.read_text(encoding="utf-8", errors="surrogateescape")
-        assert not any(d in text for d in here), p.name
+        assert not any(d in text for d in here), p.relative_to(root)
 
 
 def test_recorded_failures_have_an_error_line() -> None:
     for c in ALL_CASES:
-        if c.category in ("eval-fail", "parse-fail") and c.stem not in NEWER:
-            assert harness.error_line(c.expected() or "") is not None, c.stem
+        if c.category in ("eval-fail", "parse-fail") and c.id not in NEWER:
+            assert harness.error_line(c.expected() or "") is not None, c.id
 
 
 # --- the checks against fakes over the whole corpus ---------------------------
@@ -223,10 +261,9 @@ def _replay(case: harness.Case, mutate=None):
     def fake_run(argv, stdout, stderr, stdin=None, env=None, cwd=None):
         assert argv == case.argv and cwd == str(case.directory)
         text = expected if mutate is None else mutate(expected)
-        if case.category == "eval-okay":
+        if case.category in ("eval-okay", "parse-okay"):
             stdout.write(text)
-            return 0
-        if case.category == "parse-okay":
+            stderr.write(case.expected_stderr() or "")
             return 0
         stderr.write(text)
         return 1
@@ -234,32 +271,24 @@ def _replay(case: harness.Case, mutate=None):
     return harness.run_nixeval(fake_run, case.argv, case.directory)
 
 
-def _check(case: harness.Case, outcome: harness.Outcome) -> list[str]:
-    if case.category == "eval-okay":
-        return harness.check_okay(outcome, case.expected())
-    if case.category == "parse-okay":
-        return harness.check_parse_okay(outcome)
-    return harness.check_fail(outcome, case.expected())
+RECORDED = [c for c in ALL_CASES if c.id not in NEWER]
 
 
-RECORDED = [c for c in ALL_CASES if c.stem not in NEWER]
-
-
-@pytest.mark.parametrize("case", RECORDED, ids=lambda c: c.stem)
+@pytest.mark.parametrize("case", RECORDED, ids=lambda c: c.id)
 def test_replaying_the_oracle_passes(case: harness.Case) -> None:
-    assert _check(case, _replay(case)) == []
+    assert harness.check_case(case, _replay(case)) == []
 
 
 def test_damaged_replays_are_caught() -> None:
     okay = [c for c in RECORDED if c.category == "eval-okay"]
     fail = [c for c in RECORDED if c.category in ("eval-fail", "parse-fail")]
     for case in okay:
-        assert _check(case, _replay(case, lambda s: s + "\n")), case.stem
-        assert _check(case, _replay(case, lambda s: " " + s)), case.stem
+        assert harness.check_case(case, _replay(case, lambda s: s + "\n")), case.id
+        assert harness.check_case(case, _replay(case, lambda s: " " + s)), case.id
     for case in fail:
         damaged = _replay(case, lambda s: s.replace("error: ", "error: X", 1))
-        assert _check(case, damaged), case.stem
-        if harness.at_line(case.expected()):
+        assert harness.check_case(case, damaged), case.id
+        if harness.at_line(case.expected() or ""):
             moved = _replay(
                 case,
                 lambda s: (
@@ -270,5 +299,5 @@ def test_damaged_replays_are_caught() -> None:
                 ),
             )
             # Positions on lines other than 1-4 are not damaged by this fake; skip those.
-            if harness.at_line(moved.stderr) != harness.at_line(case.expected()):
-                assert _check(case, moved), case.stem
+            if harness.at_line(moved.stderr) != harness.at_line(case.expected() or ""):
+                assert harness.check_case(case, moved), case.id

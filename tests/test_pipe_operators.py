@@ -1,9 +1,9 @@
 """The pipe operators `|>` and `<|` (experimental feature `pipe-operators`, Nix 2.24).
 
-The golden cases are tests/newer/*pipe*; these check the mechanism: the repair that
-writes the operators over with `->` (nixeval/syntax/repair.py) touches only places
-where Nix 2.8 has no valid token, the order of errors without the feature, and the
-AST cache's key.
+The golden cases are tests/newer/operators/*pipe*; these check the mechanism: the
+repair that writes the operators over with `->` (nixeval/syntax/repair.py) touches
+only places where Nix 2.8 has no valid token, the order of errors without the
+feature, and the AST cache's key.
 """
 
 from __future__ import annotations

@@ -2,28 +2,19 @@
 
 The diagnosis (a lexer cut as Nix 2.8's, and LALR(1) tables of its grammar run as
 its GLR parser runs them) only runs on programs tree-sitter or the lowering reject.
-Golden cases: tests/lang/parse-fail-syntax-*.nix (recorded from nix-instantiate);
+Golden cases: the parse-fail cases of tests/lang whose recorded error is a syntax error;
 the agreement rate over the fuzzer's mutants is checked in tests/test_fuzz.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import harness
 import pytest
 
 from nixeval.syntax import diagnose as D
 from nixeval.syntax.lower import _token_nul
 
-LANG = Path(__file__).resolve().parent / "lang"
-
-
-def _newer() -> set[str]:
-    stems = set()
-    for line in (LANG / "newer-nix.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            stems.add(line.split()[0])
-    return stems
+CASES = harness.discover(harness.LANG_DIR)
 
 
 def test_grammar_has_nix_28_conflicts() -> None:
@@ -40,19 +31,18 @@ def test_valid_programs_are_accepted() -> None:
     """Every program Nix 2.8 accepts among the golden cases: the diagnosis never
     invents a syntax error (it only runs on rejected programs, but must not
     contradict tree-sitter on valid ones)."""
-    newer = _newer()
+    newer = harness.read_case_list(harness.LANG_DIR / "newer-nix.txt")
     bad = []
-    for path in sorted(LANG.glob("*.nix")):
-        stem = path.stem
-        if not stem.startswith(("eval-okay-", "parse-okay-")) or stem in newer:
+    for case in CASES:
+        if case.category not in ("eval-okay", "parse-okay") or case.id in newer:
             continue
-        data = path.read_bytes()
+        data = case.path.read_bytes()
         if b"|>" in data or b"<|" in data:
             continue
         nul = _token_nul(data) if b"\0" in data else None  # the program ends there
         found = D.diagnose(data if nul is None else data[:nul])
         if found is not None:
-            bad.append((stem, found))
+            bad.append((case.id, found))
     assert not bad
 
 
@@ -87,28 +77,20 @@ def test_tokens() -> None:
                     "'\"'", "FLOAT", "ELLIPSIS", "end of file"]
 
 
-def _syntax_cases() -> list[str]:
+def _syntax_cases() -> list:
     """The golden parse-fail cases whose recorded error is a syntax error."""
-    stems = []
-    for exp in sorted(LANG.glob("parse-fail-*.err.exp")):
-        text = exp.read_text(encoding="utf-8", errors="surrogateescape")
-        if text.startswith("error: syntax error"):
-            stems.append(exp.name.removesuffix(".err.exp"))
-    return stems
+    return [pytest.param(c, id=c.id) for c in CASES if c.category == "parse-fail"
+            and (c.expected() or "").startswith("error: syntax error")]
 
 
-@pytest.mark.parametrize("stem", _syntax_cases())
-def test_golden_syntax_error_exactly(stem: str, nixeval_run) -> None:
+@pytest.mark.parametrize("case", _syntax_cases())
+def test_golden_syntax_error_exactly(case: harness.Case, nixeval_run) -> None:
     """tests/harness.py compares syntax errors by kind and line only; here the
     `error:` line and the `at FILE:L:C:` line of every recorded syntax error must be
     Nix's exactly, and so must the excerpt under it."""
-    import harness
-
-    path = LANG / f"{stem}.nix"
-    expected = (LANG / f"{stem}.err.exp").read_text(encoding="utf-8", errors="surrogateescape")
-    outcome = nixeval_run(["--parse", str(path)], LANG)
-    got = outcome.stderr.replace(str(LANG), "@DIR@")
+    expected = case.expected() or ""
+    outcome = nixeval_run(case.argv, case.directory)
     assert outcome.code == 1
-    assert harness.error_line(got) == harness.error_line(expected)
-    assert harness.at_line(got) == harness.at_line(expected)
-    assert got == expected
+    assert harness.error_line(outcome.stderr) == harness.error_line(expected)
+    assert harness.at_line(outcome.stderr) == harness.at_line(expected)
+    assert outcome.stderr == expected

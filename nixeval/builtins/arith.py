@@ -7,8 +7,8 @@ from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_int
 from nixeval.errors import EvalError, TypeError_
+from nixeval.lexical import format_float
 from nixeval.machine.requests import div_values, int_result, less_than
-from nixeval.printer import format_float
 from nixeval.values import INT_MAX, INT_MIN, show_type
 
 

@@ -19,8 +19,8 @@ from nixeval.builtins.registry import (
     forced_strings,
 )
 from nixeval.errors import MissingAttribute, NixError, TypeError_
+from nixeval.lexical import byte_sorted, format_attr_name
 from nixeval.machine.requests import call, force, force_now
-from nixeval.printer import byte_sorted, format_attr_name
 from nixeval.values import (
     SLOW,
     AttrSet,

@@ -21,13 +21,10 @@ from typing import Any
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list, expect_string
 from nixeval.errors import EvalError
+from nixeval.lexical import byte_key, format_attr_name
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import is_store_path
 from nixeval.values import NixString, context_of, make_string
-
-
-def _key(s: str) -> bytes:
-    return s.encode("utf-8", "surrogateescape")
 
 
 def decode_context(elem: str) -> tuple[str, str | None]:
@@ -44,7 +41,7 @@ def decode_context(elem: str) -> tuple[str, str | None]:
 def get_context(s: Any) -> Any:
     expect_string(s)
     info: dict[str, dict[str, Any]] = {}
-    for elem in sorted(context_of(s), key=_key):
+    for elem in sorted(context_of(s), key=byte_key):
         path, kind = decode_context(elem)
         entry = info.setdefault(path, {})
         if kind is None:
@@ -56,13 +53,6 @@ def get_context(s: Any) -> Any:
     return info
 
 
-def _quoted(name: str) -> str:
-    """An attribute name as Nix prints it in messages: identifiers bare, others quoted."""
-    from nixeval.printer import format_attr_name
-
-    return format_attr_name(name)
-
-
 @builtin("appendContext", 2)
 async def append_context(s: Any, ctx: Any) -> Any:
     s = expect_string(s)
@@ -71,22 +61,22 @@ async def append_context(s: Any, ctx: Any) -> Any:
     out = set(context_of(s))
     from nixeval.values import attr_position
 
-    for name in sorted(ctx, key=_key):
+    for name in sorted(ctx, key=byte_key):
         pos = attr_position(ctx, name)  # Nix reports errors at the context key
         if not is_store_path(name, store_dir):
-            raise EvalError(f"Context key '{_quoted(name)}' is not a store path", pos)
+            raise EvalError(f"Context key '{format_attr_name(name)}' is not a store path", pos)
         info = expect_attrs(await force(ctx[name]))
         if "path" in info and expect_bool(await force(info["path"])):
             out.add(name)
         if "allOutputs" in info and expect_bool(await force(info["allOutputs"])):
             if not name.endswith(".drv"):
-                raise EvalError(f"Tried to add all-outputs context of {_quoted(name)}, "
+                raise EvalError(f"Tried to add all-outputs context of {format_attr_name(name)}, "
                                 "which is not a derivation, to a string", pos)
             out.add("=" + name)
         if "outputs" in info:
             outs = expect_list(await force(info["outputs"]))
             if outs and not name.endswith(".drv"):
-                raise EvalError(f"Tried to add derivation output context of {_quoted(name)}, "
+                raise EvalError(f"Tried to add derivation output context of {format_attr_name(name)}, "
                                 "which is not a derivation, to a string")
             for o in outs:
                 o = expect_string_no_context(await force(o))

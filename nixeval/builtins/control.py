@@ -14,6 +14,7 @@ from typing import Any
 from nixeval.builtins.registry import builtin, expect_string
 from nixeval.errors import Abort, CatchableError, EvalError, NixError, Thrown
 from nixeval.machine.requests import coerce_to_string, current, force, force_deep
+from nixeval.printer import filter_log_line, print_value
 from nixeval.values import NixString
 
 
@@ -50,20 +51,16 @@ async def try_eval(e: Any) -> Any:
 
 def _log(text: str) -> None:
     """Write one message of Nix's logger to stderr."""
-    from nixeval.printer import filter_log_line
-
     err = sys.stderr
     err.write(filter_log_line(text, keep_colours=err.isatty()) + "\n")
     err.flush()
 
 
 async def _trace(msg: Any) -> None:
-    from nixeval.printer import show_value
-
     if type(msg) is str or type(msg) is NixString:
         text = str(msg)  # a string is printed raw, context or not
     else:
-        text = await show_value(msg, strict=False)
+        text = print_value(await force(msg))  # lazily: thunks inside show as <CODE>
     _log(f"trace: {text}")
 
 

@@ -25,11 +25,14 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from nixeval.attrpath import auto_call, select_attr_path
+from nixeval.builtins.json import json_dump_string, write_json
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError, NixError, TypeError_
-from nixeval.machine.requests import call, coerce_to_string, current, force
+from nixeval.lexical import byte_key
+from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
     DerivationError,
     FixedOutput,
@@ -41,7 +44,7 @@ from nixeval.store import (
     parse_algo_opt,
     parse_hash_allow_empty,
 )
-from nixeval.values import NixPath, NixString, context_of, show_type
+from nixeval.values import NixString, context_of
 
 
 def _store_error(e: Exception) -> EvalError:
@@ -61,85 +64,6 @@ def placeholder(output: Any) -> Any:
 
 
 # --- derivationStrict ----------------------------------------------------------------
-
-
-def _json_string(s: str) -> str:
-    out = ['"']
-    for c in s:
-        o = ord(c)
-        if c == '"':
-            out.append('\\"')
-        elif c == "\\":
-            out.append("\\\\")
-        elif o < 0x20:
-            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}.get(c, "\\u%04x" % o))
-        else:
-            out.append(c)
-    out.append('"')
-    return "".join(out)
-
-
-def _json_float(f: float) -> str:
-    r = repr(f)
-    if r in ("inf", "-inf", "nan"):
-        return "null"
-    return r
-
-
-async def structured_json(value: Any, context: set[str]) -> str:
-    """A value as the JSON text Nix 2.8 puts in `__json` (nlohmann's compact dump:
-    keys sorted, shortest round-trip floats), collecting string contexts; iterative."""
-    out: list[str] = []
-    stack: list[tuple[bool, Any]] = [(False, value)]
-    while stack:
-        is_text, v = stack.pop()
-        if is_text:
-            out.append(v)
-            continue
-        v = await force(v)
-        t = type(v)
-        if t is bool:
-            out.append("true" if v else "false")
-        elif t is int:
-            out.append(str(v))
-        elif t is float:
-            out.append(_json_float(v))
-        elif v is None:
-            out.append("null")
-        elif t is str or t is NixString:
-            context |= context_of(v)
-            out.append(_json_string(str(v)))
-        elif t is NixPath:
-            s = await coerce_to_string(v, copy_to_store=True)
-            context |= context_of(s)
-            out.append(_json_string(str(s)))
-        elif t is list:
-            out.append("[")
-            stack.append((True, "]"))
-            for i in range(len(v) - 1, -1, -1):
-                stack.append((False, v[i]))
-                if i:
-                    stack.append((True, ","))
-        elif issubclass(t, dict):
-            if "__toString" in v:
-                s = await coerce_to_string(await call(await force(v["__toString"]), v), copy_to_store=False)
-                context |= context_of(s)
-                out.append(_json_string(str(s)))
-                continue
-            if "outPath" in v:
-                stack.append((False, v["outPath"]))
-                continue
-            out.append("{")
-            stack.append((True, "}"))
-            names = sorted(v, key=lambda k: k.encode("utf-8", "surrogateescape"), reverse=True)
-            for i, k in enumerate(names):
-                stack.append((False, v[k]))
-                stack.append((True, _json_string(k) + ":"))
-                if i < len(names) - 1:
-                    stack.append((True, ","))
-        else:
-            raise TypeError_(f"cannot convert {show_type(v)} to JSON")
-    return "".join(out)
 
 
 def _split_outputs(s: str) -> list[str]:
@@ -174,10 +98,6 @@ def _check_hash_mode(mode: str) -> str:
     if mode in ("flat", "recursive"):
         return mode
     raise EvalError(f"invalid value '{mode}' for 'outputHashMode' attribute")
-
-
-def _skey(s: str) -> bytes:
-    return s.encode("utf-8", "surrogateescape")
 
 
 @builtin("derivationStrict", 1, global_=True)
@@ -219,7 +139,7 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
     hash_mode: str | None = None
     outputs = ["out"]
 
-    for key in sorted(attrs, key=_skey):
+    for key in sorted(attrs, key=byte_key):
         if key == "__ignoreNulls":
             continue
         try:
@@ -241,7 +161,7 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
             if structured:
                 if key == "__structuredAttrs":
                     continue
-                json_parts.append(_json_string(key) + ":" + await structured_json(item, context))
+                json_parts.append(json_dump_string(key) + ":" + await write_json(item, context, dump=True))
                 v = await force(item)
                 if key == "builder":
                     from nixeval.builtins.registry import expect_string
@@ -294,7 +214,7 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
 
     input_srcs: set[str] = set()
     input_drvs: dict[str, set[str]] = {}
-    for c in sorted(context, key=_skey):
+    for c in sorted(context, key=byte_key):
         if c.startswith("="):
             path = c[1:]
             if not st.is_valid(path):
@@ -387,7 +307,7 @@ async def derivation_lines(v: Any) -> list[str]:
             x = stack.pop()
             if isinstance(x, dict):
                 children = []
-                for k in sorted(x, key=_skey):
+                for k in sorted(x, key=byte_key):
                     if not _ATTR_RE.match(k):
                         continue
                     c = await force(x[k])
@@ -421,8 +341,6 @@ async def derivation_lines(v: Any) -> list[str]:
 async def instantiate(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any]) -> list[str]:
     """The lines `nix-instantiate [-A attrpath] EXPR` prints (auto-calling functions
     with `auto_args` at the top and along the attribute path, as Nix does)."""
-    from nixeval.cli import _auto_call, select_attr_path
-
     v = await select_attr_path(ev, node, attrpath, auto_args)
-    v = await _auto_call(v, auto_args)
+    v = await auto_call(v, auto_args)
     return await derivation_lines(v)

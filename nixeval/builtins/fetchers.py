@@ -1,5 +1,4 @@
-"""Fetchers: fetchurl, fetchTarball, fetchGit, fetchMercurial, fetchTree, and our own
-`<nix/fetchurl.nix>`.
+"""Fetchers: fetchurl, fetchTarball, fetchGit, fetchMercurial.
 
 nixeval has no network. A `file://` URL is read locally, as Nix would (fetchurl: the
 file, stored flat under its base name; fetchTarball: the archive unpacked, its single
@@ -9,13 +8,10 @@ fetchGit of a local repository (a path or a `file://` URL) runs `git` as Nix 2.8
 does (`git.py`); its argument is converted here as Nix's fetchTree converts it.
 Anything else fails with an error naming the URL; Mercurial is never run.
 fetchTree (current Nix's, behind the experimental feature `fetch-tree`) is in
-`fetchtree.py`.
+`fetchtree.py`, with the checks of allowed URIs and locked inputs that fetchGit
+shares (`check_uri`, `PureModeError`).
 
-`<nix/fetchurl.nix>`: Nix 2.8 resolves `<nix/NAME>` (when the search path has no
-`nix` entry) to `/__corepkgs__/NAME`, and only `fetchurl.nix` can be imported from
-there. `CORE_FILES` holds our own source for it: a fixed-output derivation with
-builder `builtin:fetchurl` and the same attributes, hence the same paths. The
-evaluation's `find_file`/`import_item` consult `corepkgs_path`/`CORE_FILES`.
+`<nix/fetchurl.nix>` (Nix's corepkgs) is in `nixeval/corepkgs.py`.
 """
 
 from __future__ import annotations
@@ -27,10 +23,12 @@ from typing import Any
 from urllib.parse import unquote
 
 from nixeval.builtins import git
+from nixeval.builtins.fetchpolicy import PureModeError, check_uri
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError
+from nixeval.lexical import byte_key
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
     Hash,
@@ -43,57 +41,6 @@ from nixeval.store import (
     parse_hash_allow_empty,
 )
 from nixeval.values import NixPath, make_string, show_type
-
-COREPKGS_PREFIX = "/__corepkgs__/"
-
-_FETCHURL_NIX = """\
-# nixeval's <nix/fetchurl.nix>: a fixed-output derivation run by Nix's built-in
-# fetchurl builder. The hash is given as `hash` (SRI) or by one of the legacy
-# algorithm attributes; `unpack` or `executable` hash the result recursively.
-{ system ? ""
-, url
-, hash ? ""
-, md5 ? ""
-, sha1 ? ""
-, sha256 ? ""
-, sha512 ? ""
-, outputHash ?
-    if hash != "" then hash
-    else if sha512 != "" then sha512
-    else if sha1 != "" then sha1
-    else if md5 != "" then md5
-    else sha256
-, outputHashAlgo ?
-    if hash != "" then ""
-    else if sha512 != "" then "sha512"
-    else if sha1 != "" then "sha1"
-    else if md5 != "" then "md5"
-    else "sha256"
-, executable ? false
-, unpack ? false
-, name ? baseNameOf (toString url)
-}:
-
-derivation {
-  inherit name url executable unpack outputHash outputHashAlgo;
-  builder = "builtin:fetchurl";
-  system = "builtin";
-  outputHashMode = if unpack || executable then "recursive" else "flat";
-  urls = [ url ];
-  preferLocalBuild = true;
-  impureEnvVars = [ "http_proxy" "https_proxy" "ftp_proxy" "all_proxy" "no_proxy" ];
-}
-"""
-
-CORE_FILES: dict[str, str] = {COREPKGS_PREFIX + "fetchurl.nix": _FETCHURL_NIX}
-
-
-def corepkgs_path(name: str) -> str | None:
-    """Where `<name>` resolves when no search path entry has it: `nix/X` is
-    `/__corepkgs__/X` (whether or not X exists), anything else is not found."""
-    if name.startswith("nix/"):
-        return COREPKGS_PREFIX + name[4:]
-    return None
 
 
 def _base_name(url: str) -> str:
@@ -123,8 +70,6 @@ async def _fetch_args(arg: Any, who: str) -> tuple[str, Hash | None, str]:
             raise EvalError("'url' argument required")
     else:
         url = str(expect_string_no_context(arg))
-    from nixeval.builtins.fetchtree import check_uri
-
     check_uri(url)  # restricted mode: an allowed URI (allowed-uris) or path
     if current().pure and expected is None:
         raise EvalError(f"in pure evaluation mode, '{who}' requires a 'sha256' argument")
@@ -212,22 +157,6 @@ async def _url_of(arg: Any) -> str:
     return str(await coerce_to_string(arg, copy_to_store=False))
 
 
-class _PureModeError(EvalError):
-    """Nix 2.8 writes the position of the call into this message rather than
-    reporting it: completed when the machine places the error (`at`)."""
-
-    positionless = True
-    placed = False
-
-    def at(self, span: Any) -> EvalError:
-        if span is not None and not self.placed:
-            self.placed = True
-            self.message = f"{self.message}, at {span.short()}"
-            self.args = (self.message,)
-        super().at(span)
-        return self
-
-
 async def _fetch_git_attrs(arg: Any) -> dict[str, Any]:
     """fetchGit's argument as Nix's fetchTree converts it: strings (a path coerced to
     its string), Booleans and integers."""
@@ -237,7 +166,7 @@ async def _fetch_git_attrs(arg: Any) -> dict[str, Any]:
     if "type" in arg:
         raise EvalError("unexpected attribute 'type'")
     attrs: dict[str, Any] = {}
-    for key in sorted(arg, key=lambda k: k.encode("utf-8", "surrogateescape")):
+    for key in sorted(arg, key=byte_key):
         v = await force(arg[key])
         if type(v) is NixPath or isinstance(v, str):
             attrs[key] = str(await coerce_to_string(v, copy_to_store=False))
@@ -254,15 +183,13 @@ async def fetch_git(arg: Any) -> Any:
     attrs = await _fetch_git_attrs(arg)
     url = attrs.get("url")
     if type(url) is str:
-        from nixeval.builtins.fetchtree import check_uri
-
         check_uri(url)
         attrs["url"] = git.normalise_url(url)  # a path is a file:// URL
     inp = git.input_from_attrs(attrs)
     local = git.local_path(inp.url)
     ev = current()
     if ev.pure and inp.rev is None:
-        raise _PureModeError("in pure evaluation mode, 'fetchTree' requires a locked input")
+        raise PureModeError("in pure evaluation mode, 'fetchTree' requires a locked input")
     if local is None:
         raise EvalError(f"cannot fetch Git repository '{inp.url}': nixeval has no network "
                         "access (only file:// URLs and paths can be fetched)")

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nixeval.builtins import git
+from nixeval.builtins.fetchpolicy import PureModeError, check_uri
 from nixeval.builtins.flakeref import (
     Attrs,
     attrs_to_json,
@@ -49,10 +50,10 @@ from nixeval.builtins.flakeref import (
     parse_url,
     url_path_to_path,
 )
-from nixeval.builtins.paths import check_allowed
 from nixeval.builtins.registry import builtin
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError, RestrictedPath
+from nixeval.errors import EvalError
+from nixeval.lexical import byte_key
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
     HashError,
@@ -325,28 +326,6 @@ def registry_lookup(inp: Attrs) -> Attrs:
     raise FetchError(f"cannot find flake '{input_to_string(inp)}' in the flake registries")
 
 
-def check_uri(uri: str) -> None:
-    """Restricted mode: Nix's checkURI (a local path must be allowed, a URL must start
-    with an allowed URI)."""
-    ev = current()
-    if not ev.restrict or ev.pure:
-        return
-    for prefix in ev.settings.allowed_uris:
-        # A prefix matches at a path boundary; one ending in ':' (`github:`) matches
-        # the whole scheme (Nix 2.20).
-        if uri == prefix or (uri.startswith(prefix) and (prefix.endswith(("/", ":")) or
-                                                         uri[len(prefix):len(prefix) + 1] in "/?#")):
-            return
-    path = uri[len("file://"):] if uri.startswith("file://") else uri
-    if path.startswith("/"):
-        try:
-            check_allowed(path)
-        except RestrictedPath as e:
-            raise FetchError(e.message) from None
-        return
-    raise FetchError(f"access to URI '{uri}' is forbidden in restricted mode")
-
-
 async def _fetch_tree_attrs(arg: dict[str, Any]) -> Attrs:
     """fetchTree's attribute set argument, converted as Nix converts it."""
     if "type" not in arg:
@@ -355,7 +334,7 @@ async def _fetch_tree_attrs(arg: dict[str, Any]) -> Attrs:
 
     kind = str(expect_string_no_context(await force(arg["type"])))
     attrs: Attrs = {"type": kind}
-    for name in sorted(arg, key=lambda k: k.encode("utf-8", "surrogateescape")):
+    for name in sorted(arg, key=byte_key):
         if name == "type":
             continue
         v = await force(arg[name])
@@ -393,9 +372,7 @@ async def fetch_tree(arg: Any) -> Any:
         inp = registry_lookup(inp)
     if ev.pure and not is_locked(inp):
         if "narHash" not in inp:
-            from nixeval.builtins.fetchers import _PureModeError
-
-            raise _PureModeError("in pure evaluation mode, 'fetchTree' requires a locked input")
+            raise PureModeError("in pure evaluation mode, 'fetchTree' requires a locked input")
         sys.stderr.write(f"warning: Input '{input_to_string(inp)}' is unlocked (e.g. lacks a Git "
                          "revision) but is checked by NAR hash. This is not reproducible and will "
                          "break after garbage collection or when shared.\n")
@@ -407,5 +384,5 @@ async def fetch_tree(arg: Any) -> Any:
     return tree_attrs(fetched.input, fetched.store_path)
 
 
-__all__ = ["Fetched", "fetch_input", "tree_attrs", "is_locked", "registry_lookup", "check_uri",
-           "keep_dir", "EvalError"]
+__all__ = ["Fetched", "fetch_input", "tree_attrs", "is_locked", "registry_lookup", "keep_dir",
+           "EvalError"]

@@ -37,18 +37,18 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from nixeval.builtins.git import _BAD_REF, FetchError
+from nixeval.builtins.git import _BAD_REF
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs
-from nixeval.errors import EvalError
+from nixeval.errors import (
+    BadURL,
+    FetchError,
+    FetchFeatureDisabled,
+    InvalidArgument,
+    NixTypeError,
+)
 from nixeval.machine.requests import current, force
 from nixeval.values import show_type
-
-
-class BadURL(FetchError):
-    """Nix's BadURL: a malformed URL or input (a URL-like flake reference that raises it
-    is then read as a path)."""
-
 
 # --- URLs (RFC 3986, as Nix parses them) ------------------------------------------------
 
@@ -339,8 +339,8 @@ _VERIFIED = frozenset(("verifyCommit", "keytype", "publicKey", "publicKeys"))
 def require_feature(name: str) -> None:
     ev = current()
     if not ev.settings.feature(name):
-        raise FetchError(f"experimental Nix feature '{name}' is disabled; add "
-                         f"'--extra-experimental-features {name}' to enable it")
+        raise FetchFeatureDisabled(f"experimental Nix feature '{name}' is disabled; add "
+                                   f"'--extra-experimental-features {name}' to enable it")
 
 
 def fix_git_url(url: str) -> str:
@@ -748,15 +748,15 @@ async def flake_ref_to_string(arg: Any) -> Any:
         v = await force(arg[name])
         if type(v) is int:
             if v < 0:
-                raise EvalError(f"negative value given for flake ref attr {name}: {v}")
+                raise InvalidArgument(f"negative value given for flake ref attr {name}: {v}")
             attrs[name] = v
         elif type(v) is bool:
             attrs[name] = v
         elif isinstance(v, str):
             attrs[name] = str(v)
         else:
-            raise EvalError("flake reference attribute sets may only contain integers, Booleans, "
-                            f"and strings, but attribute '{name}' is {show_type(v)}")
+            raise NixTypeError("flake reference attribute sets may only contain integers, "
+                              f"Booleans, and strings, but attribute '{name}' is {show_type(v)}")
     return flake_ref_from_attrs(attrs).to_string()
 
 

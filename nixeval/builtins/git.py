@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError
+from nixeval.errors import FetchError
 from nixeval.store import (
     Hash,
     HashError,
@@ -67,12 +67,6 @@ _BAD_REF = re.compile(r"//|^[./]|/\.|\.\.|[\x00-\x20\x7f:?^~\[]|\\|\*|\.lock$|\.
 _PCHAR = r"(?:[A-Za-z0-9\-._~!$&'\"()*+,;=:@/]|%[0-9A-Fa-f]{2})"
 _URL_REST = re.compile(rf"{_PCHAR}*(?:\?(?:{_PCHAR}|\?)*)?(?:#(?:{_PCHAR}|[?#])*)?")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
-
-
-class FetchError(EvalError):
-    """A failure of Nix's fetcher: reported without a position."""
-
-    positionless = True
 
 
 def _show_json(attrs: dict[str, Any]) -> str:

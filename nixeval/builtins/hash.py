@@ -15,25 +15,21 @@ from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_string
-from nixeval.errors import EvalError, MissingAttribute
+from nixeval.errors import (
+    FeatureDisabled,
+    InvalidHash,
+    MissingAttribute,
+    UnknownHashAlgorithm,
+    UnknownHashFormat,
+)
 from nixeval.machine.requests import current, force
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 
-# Nix 2.8 raises a *usage* error here: it has no position, and nix-instantiate prints
-# it followed by "Try 'nix-instantiate --help' for more information.".
+# For an unknown algorithm or format Nix 2.8 raises a *usage* error
+# (`UnknownHashAlgorithm`, `UnknownHashFormat`): it has no position, and
+# nix-instantiate prints it followed by this line.
 USAGE_HINT = "Try 'nix-instantiate --help' for more information."
-
-
-class UnknownHashAlgorithm(EvalError):
-    """Nix's UsageError for a bad algorithm name (see USAGE_HINT)."""
-
-    usage_error = True
-    positionless = True
-
-
-class UnknownHashFormat(UnknownHashAlgorithm):
-    """Nix's UsageError for a bad hash format name (convertHash's `toHashFormat`)."""
 
 
 def hash_string(algo: str, data: str) -> str:
@@ -78,8 +74,8 @@ def _algo(name: str) -> str:
     """Nix's parseHashAlgo: `blake3` needs the experimental feature `blake3-hashes`."""
     if name == "blake3":
         if not current().settings.feature("blake3-hashes"):
-            raise EvalError("experimental Nix feature 'blake3-hashes' is disabled; "
-                            "add '--extra-experimental-features blake3-hashes' to enable it")
+            raise FeatureDisabled("experimental Nix feature 'blake3-hashes' is disabled; "
+                                  "add '--extra-experimental-features blake3-hashes' to enable it")
         return name
     if name not in _CONVERT_SIZES:
         raise UnknownHashAlgorithm(f"unknown hash algorithm '{name}', expect 'blake3', "
@@ -127,10 +123,10 @@ def parse_any_hash(text: str, algo: str | None) -> tuple[str, bytes]:
         prefix = _algo(text[:sep])
         rest = text[sep + 1:]
     if prefix is None and algo is None:
-        raise EvalError(f"hash '{text}' does not include a type, nor is the type "
-                        "otherwise known from context")
+        raise InvalidHash(f"hash '{text}' does not include a type, nor is the type "
+                          "otherwise known from context")
     if prefix is not None and algo is not None and prefix != algo:
-        raise EvalError(f"hash '{text}' should have type '{algo}'")
+        raise InvalidHash(f"hash '{text}' should have type '{algo}'")
     chosen = prefix or algo
     assert chosen is not None
     size = _CONVERT_SIZES[chosen]
@@ -143,9 +139,10 @@ def parse_any_hash(text: str, algo: str | None) -> tuple[str, bytes]:
     elif len(rest) == (size + 2) // 3 * 4:
         name, digest = "Base64", _decode64(rest)
     else:
-        raise EvalError(f"hash '{rest}' has wrong length for hash algorithm '{chosen}'")
+        raise InvalidHash(f"hash '{rest}' has wrong length for hash algorithm '{chosen}'")
     if len(digest) != size:
-        raise EvalError(f"invalid {name} hash '{rest}', length {len(digest)} != expected length {size}")
+        raise InvalidHash(f"invalid {name} hash '{rest}', length {len(digest)} "
+                          f"!= expected length {size}")
     return chosen, digest
 
 

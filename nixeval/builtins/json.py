@@ -1,8 +1,10 @@
 """`builtins.toJSON` and `builtins.fromJSON`, as current Nix does them (Nix 2.8's
 answers where they did not change).
 
-toJSON (async): walks the value with an explicit stack (no Python recursion per
-nesting level), forcing items with `await force(...)`. Sets with `__toString` print
+toJSON (async, `write_json`): walks the value with an explicit stack (no Python
+recursion per nesting level), forcing items with `await force(...)`. The same walk
+writes a derivation's `__json` (`__structuredAttrs`, derivations.py) as Nix 2.8's
+nlohmann::json dump does: there only floats, escapes and errors differ. Sets with `__toString` print
 the string it returns (coerced without copying paths), else sets with `outPath`
 print that value, else an object with keys in byte order. Paths are copied to the
 store. Floats print like C++ `ostream <<` (`%g`, `inf`, `-nan`). Only `"`, `\\`,
@@ -34,53 +36,58 @@ from typing import Any
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin
 from nixeval.errors import EvalError, TypeError_
+from nixeval.lexical import byte_key, format_float, format_float_shortest
+from nixeval.machine.requests import call, coerce_to_string, force
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, make_string
 
 # --- toJSON ---------------------------------------------------------------------------
-
-
-def format_float(f: float) -> str:
-    """A float as C++'s `ostream << double` writes it (precision 6)."""
-    if math.isnan(f):
-        return "-nan" if math.copysign(1.0, f) < 0 else "nan"
-    return "%g" % f
-
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 for _c in range(0x20):
     _ESCAPES.setdefault(chr(_c), "\\u%04x" % _c)
 _NEEDS_ESCAPE = frozenset(_ESCAPES)
+# nlohmann::json's dump also has short escapes for backspace and form feed.
+_DUMP_ESCAPES = dict(_ESCAPES, **{"\b": "\\b", "\f": "\\f"})
 
 
 def json_string(s: str) -> str:
+    """A JSON string literal as Nix 2.8's toJSON writes it."""
     if not any(c in _NEEDS_ESCAPE for c in s):
         return '"' + s + '"'
     return '"' + "".join(_ESCAPES.get(c, c) for c in s) + '"'
 
 
-def _function_error(v: Any) -> EvalError:
+def json_dump_string(s: str) -> str:
+    """A JSON string literal as nlohmann::json's dump writes it (`__structuredAttrs`)."""
+    if not any(c in _NEEDS_ESCAPE for c in s):
+        return '"' + s + '"'
+    return '"' + "".join(_DUMP_ESCAPES.get(c, c) for c in s) + '"'
+
+
+def _function_error(v: Any, at_lambda: bool) -> EvalError:
     if type(v) is Lambda:
         err = TypeError_("cannot convert a function to JSON")
-        # Nix 2.8 points at the lambda itself.
-        return err.at(getattr(v.node, "span", None))
+        if at_lambda:  # Nix 2.8's toJSON points at the lambda itself
+            err.at(getattr(v.node, "span", None))
+        return err
     if type(v) is PrimOp:
         return TypeError_(f"cannot convert the built-in function '{v.name}' to JSON")
     return TypeError_(f"cannot convert the partially applied built-in function "
                       f"'{v.op.name}' to JSON")
 
 
-_CLOSE_LIST = object()
-_CLOSE_SET = object()
-
-
-async def to_json_string(value: Any) -> str:
-    """The JSON text of a value (a `NixString` when it has context)."""
-    from nixeval.machine.requests import call, coerce_to_string, force
-
+async def write_json(value: Any, context: set[str], dump: bool = False) -> str:
+    """The JSON text of a value, adding the context of every string (and copied path)
+    it holds to `context`. Two writers of Nix 2.8 differ only in floats, escapes and
+    errors: toJSON's own (`dump=False`: floats as printed, see `format_float`) and
+    nlohmann::json's compact dump (`dump=True`, for `__structuredAttrs`: shortest
+    round-trip floats and non-finite ones as null, `\\b`/`\\f` escapes, a function's
+    error without its position). Both sort keys by bytes. Iterative."""
+    quote = json_dump_string if dump else json_string
+    float_text = format_float_shortest if dump else format_float
     out: list[str] = []
-    context: set[str] = set()
-    # Work items: a value/thunk to print, a literal str to emit, or a close marker.
-    # A list/set being printed is pushed as a reversed sequence of its parts.
+    # Work items: a value/thunk to print, or a literal text (`_Text`) to emit. A
+    # list/set being printed is pushed as a reversed sequence of its parts.
     stack: list[Any] = [value]
     while stack:
         item = stack.pop()
@@ -93,13 +100,13 @@ async def to_json_string(value: Any) -> str:
         if t is str or t is NixString:
             if t is NixString:
                 context |= v.context
-            out.append(json_string(v))
+            out.append(quote(v))
         elif t is bool:
             out.append("true" if v else "false")
         elif t is int:
             out.append(str(v))
         elif t is float:
-            out.append(format_float(v))
+            out.append(float_text(v))
         elif v is None:
             out.append("null")
         elif t is list:
@@ -118,7 +125,7 @@ async def to_json_string(value: Any) -> str:
                 s = await coerce_to_string(await call(fn, v), copy_to_store=False)
                 if type(s) is NixString:
                     context |= s.context
-                out.append(json_string(s))
+                out.append(quote(s))
                 continue
             if "outPath" in v:
                 stack.append(v["outPath"])
@@ -126,23 +133,30 @@ async def to_json_string(value: Any) -> str:
             if not v:
                 out.append("{}")
                 continue
-            names = sorted(v, key=_key_bytes)
+            names = sorted(v, key=byte_key)
             out.append("{")
             stack.append(_Text("}"))
             for k in range(len(names) - 1, -1, -1):
                 name = names[k]
                 stack.append(v[name])
-                stack.append(_Text(("," if k else "") + json_string(name) + ":"))
+                stack.append(_Text(("," if k else "") + quote(name) + ":"))
         elif t is NixPath:
             s = await coerce_to_string(v, copy_to_store=True)
             if type(s) is NixString:
                 context |= s.context
-            out.append(json_string(s))
+            out.append(quote(s))
         elif t is Lambda or t is PrimOp or t is PrimOpApp:
-            raise _function_error(v)
+            raise _function_error(v, at_lambda=not dump)
         else:
             raise AssertionError(f"not a Nix value: {v!r}")
-    return make_string("".join(out), context)
+    return "".join(out)
+
+
+async def to_json_string(value: Any) -> str:
+    """The JSON text of a value as toJSON makes it (a `NixString` when it has context)."""
+    context: set[str] = set()
+    text = await write_json(value, context)
+    return make_string(text, context)
 
 
 class _Text:
@@ -150,10 +164,6 @@ class _Text:
 
     def __init__(self, text: str):
         self.text = text
-
-
-def _key_bytes(name: str) -> bytes:
-    return name.encode("utf-8", "surrogateescape")
 
 
 @builtin("toJSON", 1)

@@ -17,7 +17,7 @@ from nixeval.builtins.registry import (
     expect_string,
     fast_path,
 )
-from nixeval.errors import EvalError, TypeError_
+from nixeval.errors import IndexOutOfBounds, InvalidArgument, OutOfMemory, TypeError_
 from nixeval.machine.requests import (
     call_async,
     call_now,
@@ -76,7 +76,7 @@ def length(xs: Any) -> int:
 def head(xs: Any) -> Any:
     expect_list(xs)
     if not xs:
-        raise EvalError("list index 0 is out of bounds")
+        raise IndexOutOfBounds("list index 0 is out of bounds")
     return xs[0]  # an item: the machine forces it
 
 
@@ -84,7 +84,7 @@ def head(xs: Any) -> Any:
 def tail(xs: Any) -> Any:
     expect_list(xs)
     if not xs:
-        raise EvalError("'tail' called on an empty list")
+        raise IndexOutOfBounds("'tail' called on an empty list")
     return xs[1:]
 
 
@@ -94,7 +94,7 @@ def elem_at(xs: Any, n: Any) -> Any:
     expect_list(xs)
     # The index is read whole (Nix >= 2.25; 2.8 truncated it to a 32-bit C int).
     if n < 0 or n >= len(xs):
-        raise EvalError(f"list index {n} is out of bounds")
+        raise IndexOutOfBounds(f"list index {n} is out of bounds")
     return xs[n]  # an item: the machine forces it
 
 
@@ -108,9 +108,9 @@ def map_(f: Any, xs: Any) -> Any:
 def gen_list(f: Any, n: Any) -> Any:
     expect_int(n)
     if n < 0:
-        raise EvalError(f"cannot create list of size {n}")
+        raise InvalidArgument(f"cannot create list of size {n}")
     if n > _MAX_LIST:
-        raise EvalError("out of memory")
+        raise OutOfMemory("out of memory")
     return [apply_thunk(f, i) for i in range(n)]
 
 
@@ -301,7 +301,8 @@ def any_fast(f: Any, xs: Any) -> Any:
 async def partition(f: Any, xs: Any) -> Any:
     expect_function(f)
     expect_list(xs)
-    right, wrong = [], []
+    right: list[Any] = []
+    wrong: list[Any] = []
     for x in xs:
         await force(x)  # Nix forces each element before calling the predicate
         r = call_now(f, x)

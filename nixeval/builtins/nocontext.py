@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from nixeval.builtins.registry import expect_string
-from nixeval.errors import EvalError
+from nixeval.errors import StringContextError
 from nixeval.values import NixString
 
 
@@ -19,6 +19,6 @@ def expect_string_no_context(v: Any) -> str:
     s = expect_string(v)
     if type(s) is NixString:
         first = min(s.context, key=lambda c: c.encode("utf-8", "surrogateescape"))
-        raise EvalError(f"the string '{str(s)}' is not allowed to refer to a store path "
-                        f"(such as '{first}')")
+        raise StringContextError(f"the string '{str(s)}' is not allowed to refer to a store path "
+                                 f"(such as '{first}')")
     return s

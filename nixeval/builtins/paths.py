@@ -1,10 +1,12 @@
 """Files, paths and the environment: import, baseNameOf, dirOf, readFile, readDir,
-pathExists, toPath, findFile, getEnv and the constants describing the evaluator."""
+pathExists, toPath, findFile, getEnv and the constants describing the evaluator.
+
+Every look at the file system goes through the evaluation's `nixeval.io.EvalIO`
+(`current().io`), so these builtins work the same on a virtual file system."""
 
 from __future__ import annotations
 
 import os
-import platform
 import time
 from typing import Any
 
@@ -26,8 +28,8 @@ from nixeval.errors import (
     RestrictedPath,
     Thrown,
 )
+from nixeval.lexical import canon_path
 from nixeval.machine.requests import coerce_to_string, current, force
-from nixeval.syntax.lower import canon_path
 from nixeval.values import SLOW, NixPath, NixString, context_of, make_string
 
 
@@ -62,7 +64,7 @@ def _search_entry_path(ev: Any, entry: str) -> str | None:
     if "://" in entry:
         return None  # URLs would be fetched; nixeval has no network
     p = canon_path(entry if entry.startswith("/") else os.path.join(ev.cwd, entry))
-    return p if os.path.exists(p) else None
+    return p if ev.io.exists(p) else None
 
 
 def _in_dir(path: str, directory: str) -> bool:
@@ -80,7 +82,7 @@ def check_allowed(path: str) -> str:
     abspath = canon_path(path)
     if not any(_in_dir(abspath, d) for d in allowed):
         raise RestrictedPath(f"access to absolute path '{abspath}' is forbidden {_mode_information(ev)}")
-    resolved = os.path.realpath(abspath)
+    resolved = ev.io.realpath(abspath)
     if any(_in_dir(resolved, d) for d in allowed):
         return resolved
     raise RestrictedPath(f"access to canonical path '{resolved}' is forbidden in restricted mode")
@@ -125,7 +127,7 @@ async def import_(v: Any) -> Any:
         if drv is not None:
             return await drv
     resolved = ev.resolve_import_path(path)
-    if resolved != canon_path(path) and not os.path.exists(resolved):
+    if resolved != canon_path(path) and not ev.io.exists(resolved):
         raise ImportError_(f"opening file '{resolved}': No such file or directory")
     return await force(ev.import_item(path))
 
@@ -223,7 +225,7 @@ async def path_exists(v: Any) -> bool:
     except RestrictedPath:
         return False  # Nix answers false rather than revealing anything
     # lstat of the path as written: a broken symlink exists, `file/` does not
-    return os.path.lexists(path)
+    return current().io.lexists(path)
 
 
 def _read_error(path: str, e: OSError, what: str = "file") -> EvalError:
@@ -233,9 +235,9 @@ def _read_error(path: str, e: OSError, what: str = "file") -> EvalError:
 
 
 def read_bytes(path: str) -> bytes:
+    """The contents of the file at `path` (readFile, hashFile), with Nix's errors."""
     try:
-        with open(path, "rb") as f:
-            return f.read()
+        return current().io.read_bytes(path)
     except OSError as e:
         raise _read_error(path, e) from None
 
@@ -258,22 +260,10 @@ async def read_file(v: Any) -> Any:
 @builtin("readDir", 1, lazy=(0,), impure=True)
 async def read_dir(v: Any) -> Any:
     path = await realise_path(v)
-    out = {}
     try:
-        entries = list(os.scandir(path))
+        return current().io.read_dir(path)
     except OSError as e:
         raise ImportError_(f"opening directory '{path}': {e.strerror}") from None
-    for e in entries:
-        if e.is_symlink():
-            kind = "symlink"
-        elif e.is_dir(follow_symlinks=False):
-            kind = "directory"
-        elif e.is_file(follow_symlinks=False):
-            kind = "regular"
-        else:
-            kind = "unknown"
-        out[e.name] = kind
-    return out
 
 
 def check_allowed_no_follow(path: str) -> str:
@@ -290,7 +280,7 @@ def check_allowed_no_follow(path: str) -> str:
     if abspath == "/":
         return abspath
     parent, name = os.path.split(abspath)
-    resolved = os.path.join(os.path.realpath(parent), name)
+    resolved = os.path.join(ev.io.realpath(parent), name)
     if any(_in_dir(resolved, d) for d in allowed):
         return resolved
     raise RestrictedPath(f"access to canonical path '{resolved}' is forbidden in restricted mode")
@@ -301,22 +291,13 @@ async def read_file_type(v: Any) -> str:
     """Nix 2.14's readFileType: the type of the file-system object itself (a symlink
     is not followed), named as readDir names them. A missing path fails with
     Nix 2.34's message (`path '...' does not exist`)."""
-    import stat
-
     path = canon_path(await realise_path(v, check=False))
     try:
-        mode = os.lstat(check_allowed_no_follow(path)).st_mode
+        return current().io.file_type(check_allowed_no_follow(path))
     except (FileNotFoundError, NotADirectoryError):
         raise ImportError_(f"path '{path}' does not exist") from None
     except OSError as e:
         raise ImportError_(f"getting status of '{path}': {e.strerror}") from None
-    if stat.S_ISREG(mode):
-        return "regular"
-    if stat.S_ISDIR(mode):
-        return "directory"
-    if stat.S_ISLNK(mode):
-        return "symlink"
-    return "unknown"
 
 
 @builtin("getEnv", 1, impure=True)
@@ -344,9 +325,9 @@ def find_in_search_path(entries: list[tuple[str, str]], name: str) -> str:
         if root is None:
             continue
         candidate = root + suffix
-        if os.path.lexists(candidate):
+        if ev.io.lexists(candidate):
             return canon_path(candidate)
-    from nixeval.builtins.fetchers import corepkgs_path
+    from nixeval.corepkgs import corepkgs_path
 
     core = corepkgs_path(name)  # <nix/fetchurl.nix>: Nix's built-in corepkgs
     if core is not None:
@@ -401,9 +382,10 @@ def current_system(ev: Any) -> Any:
     chosen = ev.settings.eval_system or ev.settings.system
     if chosen:
         return chosen
-    machine = platform.machine().lower()
+    uname = os.uname()  # what `platform` reads, without importing it at start-up
+    machine = uname.machine.lower()
     machine = {"amd64": "x86_64", "arm64": "aarch64"}.get(machine, machine)
-    return f"{machine}-{platform.system().lower()}"
+    return f"{machine}-{uname.sysname.lower()}"
 
 
 @constant("currentTime")

@@ -33,7 +33,7 @@ from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_string
-from nixeval.errors import EvalError
+from nixeval.errors import RegexError
 
 _SPECIAL_ESCAPES = b".[\\()*+?{|^$"
 _STATE_LIMIT = 100000
@@ -299,7 +299,7 @@ class Regex:
         self.longest = has_alt
 
 
-_CACHE: dict[str, Regex | EvalError] = {}
+_CACHE: dict[str, Regex | RegexError] = {}
 
 
 def compile_regex(pattern: str) -> Regex:
@@ -309,16 +309,17 @@ def compile_regex(pattern: str) -> Regex:
             text, has_alt, _ = translate(_bytes(pattern))
             hit = Regex(text, has_alt)
         except _Invalid:
-            hit = EvalError(f"invalid regular expression '{pattern}'")
+            hit = RegexError(f"invalid regular expression '{pattern}'")
         except _Space:
-            hit = EvalError(f"memory limit exceeded by regular expression '{pattern}'")
+            hit = RegexError(f"memory limit exceeded by regular expression '{pattern}'")
         except re.error:  # a construct we translate wrongly: still Nix's message
-            hit = EvalError(f"invalid regular expression '{pattern}'")
+            hit = RegexError(f"invalid regular expression '{pattern}'")
         if len(_CACHE) > 4096:
             _CACHE.clear()
         _CACHE[str(pattern)] = hit
-    if isinstance(hit, EvalError):
-        raise EvalError(hit.message)
+    if isinstance(hit, RegexError):
+        # A fresh error each time: the cached one would collect this call's position and frames.
+        raise RegexError(hit.message)
     return hit
 
 

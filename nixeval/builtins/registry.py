@@ -114,11 +114,11 @@ def forced_strings(xs: list[Any]) -> list[Any] | None:
     return out
 
 
-def constant(name: str, *, global_: bool = False) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
-    """Declare a constant of `builtins` computed by a zero-argument function, once per
-    evaluation (so that e.g. `currentTime` and `nixPath` see the evaluation's settings)."""
+def constant(name: str, *, global_: bool = False) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
+    """Declare a constant of `builtins` computed by a function of the evaluation, once
+    per evaluation (so that e.g. `currentTime` and `nixPath` see its settings)."""
 
-    def register(fn: Callable[[], Any]) -> Callable[[], Any]:
+    def register(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
         CONSTANTS[name] = fn
         if global_:
             GLOBALS.add(name)

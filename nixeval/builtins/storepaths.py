@@ -6,12 +6,13 @@ called for every entry below the root with its full path and type; the NAR walk
 (`nixeval.store.nar.nar_dump(..., ask=True)`) is a generator we drive, awaiting the
 filter between steps, so a filter may be any Nix code and no Python recursion grows
 with the depth of the tree. Writing walks the tree again, replaying the filter's
-answers (the filter is called once per entry, as in Nix).
+answers (the filter is called once per entry, as in Nix). The tree is read through
+the evaluation's `nixeval.io.EvalIO`, so a virtual tree gets the store path the same
+tree on disk would.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
@@ -19,6 +20,7 @@ from nixeval.builtins.paths import coerce_to_path
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_string
 from nixeval.builtins.storestate import realise_context, store_state
 from nixeval.errors import EvalError, NixError, TypeError_
+from nixeval.lexical import canon_path
 from nixeval.machine.requests import call, current, force
 from nixeval.store import (
     Hash,
@@ -33,7 +35,6 @@ from nixeval.store import (
     parse_hash_allow_empty,
     to_store_path,
 )
-from nixeval.syntax.lower import canon_path
 from nixeval.values import Lambda, PrimOp, PrimOpApp, context_of, make_string, show_type
 
 
@@ -46,8 +47,9 @@ async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
     """The store path of `path` added under `name` (Nix's addPath), written to the
     store in write mode."""
     ev = current()
+    io = ev.io
     path = canon_path(path)
-    if not os.path.lexists(path):
+    if not io.lexists(path):
         raise EvalError(f"getting status of '{path}': No such file or directory")
     # The filter's answers, in the order it was asked: writing replays them rather
     # than calling the Nix function again.
@@ -55,7 +57,7 @@ async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
     try:
         if recursive:
             h = new_hasher("sha256")
-            gen = nar_dump(path, h.update, ask=filter_fn is not None)
+            gen = nar_dump(path, h.update, filter_fn is not None, io)
             try:
                 q = next(gen)
                 while True:
@@ -69,9 +71,9 @@ async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
                 pass
             digest = Hash("sha256", h.digest())
         else:
-            if os.path.isdir(path):
+            if io.isdir(path):
                 raise EvalError("reading from file: Is a directory")
-            digest = hash_path_flat(path)
+            digest = hash_path_flat(path, "sha256", io)
         result = make_fixed_output_path(recursive, digest, name, store_dir=ev.store_dir)
         if expected is not None:
             want = make_fixed_output_path(recursive, expected, name, store_dir=ev.store_dir)

@@ -10,7 +10,10 @@ database: existing is being valid).
 Write mode (`Evaluation.write_store`: the user named a store directory and the mode
 is read-write): every object whose path the evaluation computes (sources, filtered
 sources, `toFile` texts, `.drv` files, fetched files) is written into the store
-directory with `nixeval.store.LocalStore`, so it is valid from then on.
+directory with the writer of the evaluation's `nixeval.io.EvalIO` (`io.store(dir)`:
+`nixeval.store.LocalStore` on disk, or a `MemoryIO`'s in-memory store), so it is
+valid from then on. Every look at the store (validity, `.drv` files) goes through
+that `EvalIO` too.
 
 `StoreState` (one per evaluation) remembers the derivations and paths computed,
 their references and the derivations' modulo hashes, so that derivations depending
@@ -35,10 +38,12 @@ from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
 
 from nixeval.errors import EvalError, InvalidPath, NixError
+from nixeval.io import EvalIO, MemoryStore
 from nixeval.machine.requests import current
 from nixeval.store import (
     Derivation,
     DerivationError,
+    FileSystem,
     LocalStore,
     NarError,
     StorePathError,
@@ -59,11 +64,13 @@ class StoreState:
     """What one evaluation computed for the store (see the module docstring)."""
 
     __slots__ = ("drvs", "drv_hashes", "refs", "instantiating", "local", "store_dir",
-                 "imported_drv_fn")
+                 "imported_drv_fn", "io")
 
-    def __init__(self, store_dir: str, local: LocalStore | None = None) -> None:
+    def __init__(self, store_dir: str, io: EvalIO,
+                 local: LocalStore | MemoryStore | None = None) -> None:
         self.store_dir = store_dir
-        self.local = local  # set in write mode
+        self.io = io
+        self.local = local  # the store writer, set in write mode
         self.drvs: dict[str, Derivation] = {}
         self.drv_hashes: dict[str, Any] = {}
         # Every store path computed by this evaluation -> its references.
@@ -75,8 +82,9 @@ class StoreState:
         d = self.drvs.get(path)
         if d is None:
             try:
-                with open(path, encoding="utf-8", errors="surrogateescape") as f:
-                    text = f.read()
+                # A .drv holds no raw CR (ATerm escapes it), so bytes decode as text
+                # mode read them.
+                text = self.io.read_bytes(path).decode("utf-8", "surrogateescape")
             except OSError:
                 raise EvalError(f"path '{path}' is not valid") from None
             try:
@@ -90,7 +98,7 @@ class StoreState:
     def is_valid(self, path: str) -> bool:
         if path in self.refs and (self.local is not None or self.instantiating):
             return True
-        return os.path.lexists(path)
+        return self.io.lexists(path)
 
     def closure(self, root: str) -> list[str]:
         """The references closure of a store path (iterative), the root included."""
@@ -117,7 +125,7 @@ class StoreState:
         except StorePathError:
             return set()
         refs = self.refs.get(sp)
-        if refs is None and sp.endswith(".drv") and os.path.isfile(sp):
+        if refs is None and sp.endswith(".drv") and self.io.isfile(sp):
             try:
                 self.load_drv(sp)
             except NixError:
@@ -137,21 +145,26 @@ class StoreState:
                 raise EvalError(str(e)) from None
 
     def add_source(self, path: str, source: str, name: str, recursive: bool = True,
-                   filter: Callable[[str, str], bool] | None = None) -> None:
+                   filter: Callable[[str, str], bool] | None = None,
+                   fs: FileSystem | None = None) -> None:
         """The file-system path `source` added as `path` (named `name`): its NAR
-        (`filter` choosing the entries) or, with `recursive` false, its contents."""
+        (`filter` choosing the entries) or, with `recursive` false, its contents,
+        read from `fs` (default: the evaluation's `EvalIO`; a fetcher's download on
+        the real disk passes `nixeval.io.LOCAL`)."""
         self.refs.setdefault(path, set())
         local = self.local
         if local is None or local.exists(path):
             return
         sd = self.store_dir
+        src = fs if fs is not None else self.io
         try:
             if recursive:
-                local.add_nar(path, lambda sink: dump_path(source, sink, filter),
+                local.add_nar(path, lambda sink: dump_path(source, sink, filter, src),
                               lambda h: make_fixed_output_path(True, h, name, store_dir=sd) == path)
             else:
                 local.add_file(path, source,
-                               lambda h: make_fixed_output_path(False, h, name, store_dir=sd) == path)
+                               lambda h: make_fixed_output_path(False, h, name, store_dir=sd) == path,
+                               src)
         except StoreWriteError as e:
             raise EvalError(str(e)) from None
         except NarError as e:
@@ -163,8 +176,8 @@ def store_state(ev: Any = None) -> StoreState:
     ev = ev if ev is not None else current()
     st = ev.store_state
     if st is None:
-        local = LocalStore(ev.store_dir) if ev.write_store else None
-        st = ev.store_state = StoreState(ev.store_dir, local)
+        io = ev.io
+        st = ev.store_state = StoreState(ev.store_dir, io, io.store(ev.store_dir) if ev.write_store else None)
     return st
 
 
@@ -210,7 +223,7 @@ def _check_built(st: StoreState, drv: str, output: str) -> None:
     o = d.outputs.get(output)
     if o is None:
         err = EvalError(f"derivation '{drv}' does not have an output named '{output}'")
-    elif not os.path.lexists(o.path):
+    elif not st.io.lexists(o.path):
         err = EvalError(f"cannot build '{drv}' during evaluation: nixeval does not build "
                         f"derivations, and its output '{output}' ('{o.path}') is not in the store")
     else:
@@ -236,7 +249,7 @@ def check_context(context: Iterable[str]) -> None:
             p = c
         if not st.is_valid(p):
             raise InvalidPath(p)
-        if st.local is None and p in st.refs and not os.path.lexists(p):
+        if st.local is None and p in st.refs and not st.io.lexists(p):
             # Instantiating without a store directory: valid for Nix, which would
             # have written it, but there is nothing to read.
             raise EvalError(f"path '{p}' is not in the store: nixeval writes to a store only "

@@ -29,7 +29,7 @@ from typing import Any
 from nixeval.builtins.json import no_null_byte_error
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin
-from nixeval.errors import EvalError
+from nixeval.errors import TOMLError
 from nixeval.values import INT_MAX, INT_MIN
 
 _SPECIAL = {"inf", "+inf", "-inf", "nan", "+nan", "-nan"}
@@ -78,7 +78,7 @@ def _convert(root: Any) -> Any:
                 if "\x00" in x:
                     raise _nul_error(x)
             elif isinstance(x, _DATES):
-                raise EvalError("while parsing a TOML string: Dates and times are not supported")
+                raise TOMLError("while parsing a TOML string: Dates and times are not supported")
     return root
 
 
@@ -93,18 +93,18 @@ _NOT_UTF8 = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8 (surrogate
 
 def parse_toml(text: str) -> dict[str, Any]:
     if not text.isascii() and _NOT_UTF8.search(text):
-        raise EvalError("while parsing a TOML string: [error] invalid utf8 sequence found")
+        raise TOMLError("while parsing a TOML string: [error] invalid utf8 sequence found")
     try:
         import tomllib  # imported on first use: it costs startup time
 
         data = tomllib.loads(text, parse_float=_parse_float)
         return _convert(data)
     except tomllib.TOMLDecodeError as e:
-        raise EvalError(f"while parsing a TOML string: {e}") from None
+        raise TOMLError(f"while parsing a TOML string: {e}") from None
     except _TOMLError as e:
-        raise EvalError(f"while parsing TOML: {e}") from None
+        raise TOMLError(f"while parsing TOML: {e}") from None
     except RecursionError:
-        raise EvalError("while parsing a TOML string: nesting too deep") from None
+        raise TOMLError("while parsing a TOML string: nesting too deep") from None
 
 
 @builtin("fromTOML", 1, global_=True)

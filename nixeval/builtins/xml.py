@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from nixeval.builtins.json import format_float
 from nixeval.builtins.registry import builtin
+from nixeval.lexical import format_float
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, make_string
 
 HEADER = "<?xml version='1.0' encoding='utf-8'?>"

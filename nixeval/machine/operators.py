@@ -1,29 +1,25 @@
-"""Operators: arithmetic, `++`, `//`, comparison, equality and the boolean operators,
-each an `ev` coroutine attached to its AST class, plus a `fast` path for the common
-cases (see the invariants of `fast` in `eval.py`).
+"""Operators: arithmetic, `++`, `//`, comparison, equality and the boolean operators:
+the `ev` coroutine and `fast` path of each operator node (declared in dispatch.py),
+and the comparisons builtins share (`values_equal`, `less_than`, `equal_simple`).
 
-Invariants: as in `eval.py` (whose machinery this module shares): operands are
-evaluated with the synchronous fast path first, then by direct `await` under the
-depth budget, else on a new scheduler segment; equality and ordering walk nested
-values iteratively. Errors are worded and placed as Nix 2.8 words and places them.
+Invariants: as for every node (see fast.py and nodes.py): operands are evaluated
+with the synchronous fast path first, then by direct `await` under the depth
+budget, else on a new scheduler segment; equality and ordering walk nested values
+iteratively. Errors are worded and placed as Nix words and places them.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from nixeval.errors import EvalError, TypeError_
-from nixeval.machine import eval as _E
-from nixeval.machine.eval import (
-    BUDGET,
-    NOTFAST,
-    _bool,
-    _force_item,
-    coerce_to_string_d,
-    spawn,
-)
+from nixeval.errors import DivisionByZero, IntegerOverflow, StringContextError, TypeError_
+from nixeval.lexical import canon_path
+from nixeval.machine.calls import BUDGET, force_item, tail_hooks
+from nixeval.machine.context import on_activate
+from nixeval.machine.fast import NOTFAST
+from nixeval.machine.nodes import coerce_to_string_d
+from nixeval.machine.scheduler import spawn
 from nixeval.syntax import ast as A
-from nixeval.syntax.lower import canon_path
 from nixeval.values import (
     INT_MAX,
     INT_MIN,
@@ -36,6 +32,24 @@ from nixeval.values import (
     make_string,
     show_type,
 )
+
+# A `stats.Stats` while the running evaluation collects statistics, else None.
+STATS: Any = None
+
+
+def _configure(evaluation: Any) -> None:
+    global STATS
+    STATS = evaluation.stats if evaluation is not None else None
+
+
+on_activate(_configure)
+
+
+def _bool(v: Any, span: Any) -> bool:
+    if type(v) is not bool:
+        raise TypeError_(f"value is {show_type(v)} while a Boolean was expected", span)
+    return v
+
 
 # --- operators ----------------------------------------------------------------------
 
@@ -54,19 +68,19 @@ def _int_result(v: int, span: Any, op: str = "", a: int = 0, b: int = 0) -> int:
     return v
 
 
-def int_overflow(op: str, a: int, b: int, span: Any) -> EvalError:
+def int_overflow(op: str, a: int, b: int, span: Any) -> IntegerOverflow:
     if not op:
-        return EvalError("integer overflow", span)
-    return EvalError(f"integer overflow in {op} {a} {_OPERATOR_OF[op]} {b}", span)
+        return IntegerOverflow("integer overflow", span)
+    return IntegerOverflow(f"integer overflow in {op} {a} {_OPERATOR_OF[op]} {b}", span)
 
 
 def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(a) is int and type(b) is int:
         v = a + b
         if INT_MIN <= v <= INT_MAX:
@@ -80,10 +94,10 @@ def _add_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _sub_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(a) is int and type(b) is int:
         v = a - b
         if INT_MIN <= v <= INT_MAX:
@@ -94,10 +108,10 @@ def _sub_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(a) is int and type(b) is int:
         v = a * b
         if INT_MIN <= v <= INT_MAX:
@@ -108,10 +122,10 @@ def _mul_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _div_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if type(a) is not int:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(b) is not int or b == 0:
         return NOTFAST
     q = abs(a) // abs(b)  # C's division truncates towards zero
@@ -125,10 +139,10 @@ def _div_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _eq_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if b is NOTFAST:
         return NOTFAST
     # the commonest comparisons (`t == "if"`, `x == null`) without a call
@@ -148,10 +162,10 @@ def _neq_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _lt_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(a) is int and type(b) is int:
         return a < b
     if type(a) is str and type(b) is str and (a.isascii() or b.isascii()):
@@ -162,10 +176,10 @@ def _lt_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _gt_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(a) is int and type(b) is int:
         return a > b
     return NOTFAST
@@ -174,10 +188,10 @@ def _gt_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _le_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(a) is int and type(b) is int:
         return a <= b
     return NOTFAST
@@ -186,10 +200,10 @@ def _le_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _ge_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if a is NOTFAST:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(a) is int and type(b) is int:
         return a >= b
     return NOTFAST
@@ -198,7 +212,7 @@ def _ge_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _not_fast(self: A.UnOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    v = self.expr.fast(env)
     if type(v) is bool:
         return not v
     return NOTFAST
@@ -207,7 +221,7 @@ def _not_fast(self: A.UnOp, env: list[Any]) -> Any:
 def _neg_fast(self: A.UnOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    v = self.expr.fast(env)
     if type(v) is int and v != INT_MIN:
         return -v
     return NOTFAST
@@ -219,12 +233,12 @@ def _short_circuit_fast(stop_on: bool, stopped: bool) -> Any:
     def fast(self: A.BinOp, env: list[Any]) -> Any:
         if not self.leafy:
             return NOTFAST
-        a = self.left.fast(env)  # type: ignore[attr-defined]
+        a = self.left.fast(env)
         if a is stop_on:
             return stopped
         if a is not (not stop_on):
             return NOTFAST
-        b = self.right.fast(env)  # type: ignore[attr-defined]
+        b = self.right.fast(env)
         if type(b) is bool:
             return b
         return NOTFAST
@@ -235,10 +249,10 @@ def _short_circuit_fast(stop_on: bool, stopped: bool) -> Any:
 def _concat_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if type(a) is not list:
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if type(b) is not list:
         return NOTFAST
     return _concat(a, b, self.span)
@@ -247,10 +261,10 @@ def _concat_fast(self: A.BinOp, env: list[Any]) -> Any:
 def _update_fast(self: A.BinOp, env: list[Any]) -> Any:
     if not self.leafy:
         return NOTFAST
-    a = self.left.fast(env)  # type: ignore[attr-defined]
+    a = self.left.fast(env)
     if not isinstance(a, dict):
         return NOTFAST
-    b = self.right.fast(env)  # type: ignore[attr-defined]
+    b = self.right.fast(env)
     if not isinstance(b, dict):
         return NOTFAST
     return _update(a, b, self.span)
@@ -282,7 +296,7 @@ async def add_values(a: Any, b: Any, d: int, lspan: Any, rspan: Any) -> Any:
         else:
             s = await coerce_to_string_d(b, d, copy_to_store=False, span=rspan)
             if type(s) is NixString:
-                raise EvalError("a string that refers to a store path cannot be appended to a path", rspan)
+                raise StringContextError("a string that refers to a store path cannot be appended to a path", rspan)
         return NixPath(canon_path(a.path + s))
     if ta is str and tb is str:
         return canonical_str(a + b)
@@ -326,7 +340,7 @@ def _mul(a: Any, b: Any, span: Any) -> Any:
 def div_values(a: Any, b: Any, span: Any) -> Any:
     _num(b, span, True)
     if b == 0:
-        raise EvalError("division by zero", span)
+        raise DivisionByZero("division by zero", span)
     _num(a, span, type(b) is float)
     if type(a) is int and type(b) is int:
         q = abs(a) // abs(b)
@@ -339,8 +353,8 @@ def div_values(a: Any, b: Any, span: Any) -> Any:
 
 
 def _concat(a: Any, b: Any, span: Any) -> Any:
-    if _E.STATS is not None:
-        _E.STATS.listConcats += 1
+    if STATS is not None:
+        STATS.listConcats += 1
     if type(a) is not list:
         raise TypeError_(f"value is {show_type(a)} while a list was expected", span)
     if type(b) is not list:
@@ -353,8 +367,8 @@ def _update(a: Any, b: Any, span: Any) -> Any:
         raise TypeError_(f"value is {show_type(a)} while a set was expected", span)
     if not isinstance(b, dict):
         raise TypeError_(f"value is {show_type(b)} while a set was expected", span)
-    if _E.STATS is not None:
-        _E.STATS.nrOpUpdates += 1
+    if STATS is not None:
+        STATS.nrOpUpdates += 1
     if not b:
         return a
     if not a:
@@ -362,22 +376,23 @@ def _update(a: Any, b: Any, span: Any) -> Any:
     ta, tb = type(a), type(b)
     if ta is AttrSet or tb is AttrSet:
         # Attributes keep the positions they were written at.
-        out: dict[str, Any] = AttrSet(a)
-        out.update(b)
-        pa = a.attr_pos if ta is AttrSet else None
-        pb = b.attr_pos if tb is AttrSet else None
-        out.pos = a.pos if ta is AttrSet else b.pos  # type: ignore[attr-defined]
+        aset = AttrSet(a)
+        aset.update(b)
+        pa = a.attr_pos if ta is AttrSet else None  # type: ignore[attr-defined]
+        pb = b.attr_pos if tb is AttrSet else None  # type: ignore[attr-defined]
+        aset.pos = a.pos if ta is AttrSet else b.pos  # type: ignore[attr-defined]
         if pa and pb:
-            out.attr_pos = PosOverlay(pa, pb, b)  # type: ignore[attr-defined]
+            aset.attr_pos = PosOverlay(pa, pb, b)
         elif pa:
-            out.attr_pos = PosOverlay(pa, None, b)  # type: ignore[attr-defined]
+            aset.attr_pos = PosOverlay(pa, None, b)
         else:
-            out.attr_pos = pb  # type: ignore[attr-defined]
+            aset.attr_pos = pb
+        out: dict[str, Any] = aset
     else:
         out = dict(a)
         out.update(b)
-    if _E.STATS is not None:
-        _E.STATS.nrOpUpdateValuesCopied += len(out)
+    if STATS is not None:
+        STATS.nrOpUpdateValuesCopied += len(out)
     return out
 
 
@@ -388,11 +403,11 @@ def _strict_binop(fn: Any, slow: Any = None) -> Any:
 
     async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
         l = self.left
-        a = l.fast(env)  # type: ignore[attr-defined]
+        a = l.fast(env)
         if a is NOTFAST:
             a = await (l.ev(env, d + 1) if d < BUDGET else spawn(l.ev(env, 0)))
         r = self.right
-        b = r.fast(env)  # type: ignore[attr-defined]
+        b = r.fast(env)
         if b is NOTFAST:
             b = await (r.ev(env, d + 1) if d < BUDGET else spawn(r.ev(env, 0)))
         v = fn(a, b, self.span)
@@ -448,7 +463,7 @@ async def _ge_slow(a: Any, b: Any, d: int, node: A.BinOp) -> bool:
 
 
 async def _operand(n: A.Node, env: list[Any], d: int) -> Any:
-    return await (n.ev(env, d + 1) if d < BUDGET else spawn(n.ev(env, 0)))  # type: ignore[arg-type]
+    return await (n.ev(env, d + 1) if d < BUDGET else spawn(n.ev(env, 0)))
 
 
 def _short_circuit(stop_on: bool, stopped: bool) -> Any:
@@ -456,12 +471,12 @@ def _short_circuit(stop_on: bool, stopped: bool) -> Any:
     true) and `->` (stop on false, giving true); otherwise the right operand."""
 
     async def ev(self: A.BinOp, env: list[Any], d: int) -> Any:
-        a = self.left.fast(env)  # type: ignore[attr-defined]
+        a = self.left.fast(env)
         if a is NOTFAST:
             a = await _operand(self.left, env, d)
         if _bool(a, self.span) is stop_on:
             return stopped
-        b = self.right.fast(env)  # type: ignore[attr-defined]
+        b = self.right.fast(env)
         if b is NOTFAST:
             b = await _operand(self.right, env, d)
         return _bool(b, self.span)
@@ -475,14 +490,14 @@ _impl_ev = _short_circuit(False, True)
 
 
 async def _not_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
-    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    v = self.expr.fast(env)
     if v is NOTFAST:
         v = await _operand(self.expr, env, d)
     return not _bool(v, self.expr.span)
 
 
 async def _neg_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
-    v = self.expr.fast(env)  # type: ignore[attr-defined]
+    v = self.expr.fast(env)
     if v is NOTFAST:
         v = await (self.expr.ev(env, d + 1) if d < BUDGET else spawn(self.expr.ev(env, 0)))
     if type(v) is int:
@@ -492,26 +507,33 @@ async def _neg_ev(self: A.UnOp, env: list[Any], d: int) -> Any:
     return 0.0 - v
 
 
-for _cls, _fn in ((A.Add, _strict_binop(_add_ints, _add_slow)), (A.Sub, _strict_binop(_sub)),
-                  (A.Mul, _strict_binop(_mul)), (A.Div, _strict_binop(div_values)),
-                  (A.Concat, _strict_binop(_concat)), (A.Update, _strict_binop(_update)),
-                  (A.Eq, _strict_binop(_eq, _eq_slow)), (A.NEq, _strict_binop(_neq, _neq_slow)),
-                  (A.Lt, _strict_binop(_int_order(lambda a, b: a < b), _lt_slow)),
-                  (A.Gt, _strict_binop(_int_order(lambda a, b: a > b), _gt_slow)),
-                  (A.Le, _strict_binop(_int_order(lambda a, b: a <= b), _le_slow)),
-                  (A.Ge, _strict_binop(_int_order(lambda a, b: a >= b), _ge_slow)),
-                  (A.And, _and_ev), (A.Or, _or_ev), (A.Impl, _impl_ev), (A.Not, _not_ev),
-                  (A.Neg, _neg_ev)):
-    _cls.ev = _fn  # type: ignore[method-assign]
+# The operators' evaluators, installed on their node classes by dispatch.py.
+EV = {A.Add: _strict_binop(_add_ints, _add_slow), A.Sub: _strict_binop(_sub),
+      A.Mul: _strict_binop(_mul), A.Div: _strict_binop(div_values),
+      A.Concat: _strict_binop(_concat), A.Update: _strict_binop(_update),
+      A.Eq: _strict_binop(_eq, _eq_slow), A.NEq: _strict_binop(_neq, _neq_slow),
+      A.Lt: _strict_binop(_int_order(lambda a, b: a < b), _lt_slow),
+      A.Gt: _strict_binop(_int_order(lambda a, b: a > b), _gt_slow),
+      A.Le: _strict_binop(_int_order(lambda a, b: a <= b), _le_slow),
+      A.Ge: _strict_binop(_int_order(lambda a, b: a >= b), _ge_slow),
+      A.And: _and_ev, A.Or: _or_ev, A.Impl: _impl_ev, A.Not: _not_ev, A.Neg: _neg_ev}
+FAST = {A.Add: _add_fast, A.Sub: _sub_fast, A.Mul: _mul_fast, A.Div: _div_fast, A.Eq: _eq_fast,
+        A.NEq: _neq_fast, A.Lt: _lt_fast, A.Gt: _gt_fast, A.Le: _le_fast, A.Ge: _ge_fast,
+        A.Not: _not_fast, A.Neg: _neg_fast, A.And: _short_circuit_fast(False, False),
+        A.Or: _short_circuit_fast(True, True), A.Impl: _short_circuit_fast(False, True),
+        A.Concat: _concat_fast, A.Update: _update_fast}
 
-for _cls, _fast in ((A.Add, _add_fast), (A.Sub, _sub_fast), (A.Mul, _mul_fast), (A.Div, _div_fast),
-                    (A.Eq, _eq_fast),
-                    (A.NEq, _neq_fast), (A.Lt, _lt_fast), (A.Gt, _gt_fast), (A.Le, _le_fast),
-                    (A.Ge, _ge_fast), (A.Not, _not_fast), (A.Neg, _neg_fast),
-                    (A.And, _short_circuit_fast(False, False)), (A.Or, _short_circuit_fast(True, True)),
-                    (A.Impl, _short_circuit_fast(False, True)), (A.Concat, _concat_fast),
-                    (A.Update, _update_fast)):
-    _cls.fast = _fast  # type: ignore[attr-defined]
+
+async def _add_in_tail(node: A.BinOp, a: Any, b: Any, d: int) -> Any:
+    """`a + b` for `eval_tail`, which evaluated the operands of a `+` in tail position
+    in its own frame and added them itself unless they are not two integers whose
+    sum is one (then here: the overflow is reported at the `+`)."""
+    if type(a) is int and type(b) is int:
+        raise int_overflow("adding", a, b, node.span)
+    return await add_values(a, b, d, node.left.span, node.right.span)
+
+
+tail_hooks(add_values=_add_in_tail)
 
 
 def equal_simple(a: Any, b: Any) -> Any:
@@ -560,9 +582,9 @@ async def values_equal(a: Any, b: Any, d: int) -> bool:
             continue
         top = False
         if type(x) is Thunk:
-            x = await _force_item(x, d)
+            x = await force_item(x, d)
         if type(y) is Thunk:
-            y = await _force_item(y, d)
+            y = await force_item(y, d)
         tx = type(x)
         ty = type(y)
         if tx is int or tx is float:
@@ -599,8 +621,8 @@ async def values_equal(a: Any, b: Any, d: int) -> bool:
             # checked before their sizes: a derivation with extra passthru
             # attributes is still the same derivation.
             if _is_derivation_shallow(x) and _is_derivation_shallow(y):
-                tx_ = await _force_item(x["type"], d)
-                ty_ = await _force_item(y["type"], d)
+                tx_ = await force_item(x["type"], d)
+                ty_ = await force_item(y["type"], d)
                 if tx_ == "derivation" and ty_ == "derivation" and "outPath" in x and "outPath" in y:
                     stack.append((x["outPath"], y["outPath"]))
                     continue
@@ -642,8 +664,8 @@ async def less_than(a: Any, b: Any, d: int, span: Any) -> bool:
             i = 0
             n = min(len(a), len(b))
             while i < n:
-                x = await _force_item(a[i], d)
-                y = await _force_item(b[i], d)
+                x = await force_item(a[i], d)
+                y = await force_item(b[i], d)
                 if not await values_equal(x, y, d):
                     a, b = x, y
                     break

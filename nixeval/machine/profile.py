@@ -45,7 +45,7 @@ def _frames_of_coroutine(coro: Any) -> list[FrameType]:
 
 class Profiler:
     def __init__(self, machine: Any, interval: float = 0.001):
-        from nixeval.machine import eval as E
+        from nixeval.machine import calls as E
 
         _CODES.update({E.eval_tail.__code__, E.call_value.__code__})
         self.machine = machine
@@ -71,13 +71,13 @@ class Profiler:
                     if lab:
                         labels.append(lab)
         running = []
-        f = frame
-        while f is not None:
-            if f.f_code in _CODES:
-                lab = _label(f)
+        fr = frame
+        while fr is not None:
+            if fr.f_code in _CODES:
+                lab = _label(fr)
                 if lab:
                     running.append(lab)
-            f = f.f_back
+            fr = fr.f_back
         labels.extend(reversed(running))
         collapsed: list[str] = []
         for lab in labels:  # fold direct recursion, as flame graphs usually do

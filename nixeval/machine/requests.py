@@ -37,17 +37,11 @@ from __future__ import annotations
 from collections.abc import Coroutine
 from typing import Any
 
-from nixeval.machine.eval import (
-    call,
-    call_async,
-    call_now,
-    coerce_to_string,
-    current,
-    eval_node,
-    force,
-    force_deep,
-    force_now,
-)
+from nixeval.machine import dispatch as _dispatch  # noqa: F401 - installs the evaluators
+from nixeval.machine.calls import call, call_async, call_now, eval_node, force
+from nixeval.machine.context import current
+from nixeval.machine.fast import force_now
+from nixeval.machine.nodes import coerce_to_string, force_deep
 from nixeval.machine.operators import _int_result, div_values, equal_simple
 from nixeval.machine.operators import less_than as _less_than
 from nixeval.machine.operators import values_equal as _values_equal

@@ -1,7 +1,7 @@
 """Evaluation statistics, named as Nix's NIX_SHOW_STATS names them where they mean
 the same thing, so a workload can be compared with C++ Nix counter by counter.
 
-Invariants: counting is off unless `eval.STATS` holds a `Stats` (the CLI's --stats
+Invariants: counting is off unless the evaluation's `stats` holds a `Stats` (the CLI's --stats
 flag or NIX_SHOW_STATS=1); every counting site is one `if STATS is not None` test.
 Differences from Nix: Nix desugars `-`, `*`, `/`, `<` into primop calls (so its
 nrPrimOpCalls counts them); nixeval evaluates them directly.
@@ -19,12 +19,14 @@ class Stats:
                  "listConcats", "sets", "setElements", "start")
 
     def __init__(self) -> None:
-        for name in self.__slots__:
-            setattr(self, name, 0)
+        self.nrThunks = self.nrThunksForced = self.nrFunctionCalls = self.nrPrimOpCalls = 0
+        self.nrLookups = self.nrOpUpdates = self.nrOpUpdateValuesCopied = 0
+        self.envs = self.envElements = self.listElements = self.listConcats = 0
+        self.sets = self.setElements = 0
         self.start = time.process_time()
 
     def as_json(self, machine: Any = None) -> dict[str, Any]:
-        from nixeval.machine.eval import BUDGET
+        from nixeval.machine.calls import BUDGET
 
         out: dict[str, Any] = {
             "cpuTime": round(time.process_time() - self.start, 6),

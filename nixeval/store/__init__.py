@@ -3,15 +3,30 @@ computation and derivations, as Nix 2.8 does them, and writing store objects
 into a store directory (`local`, used only in write mode). Pure Python,
 standard library only.
 
-This module only re-exports the public API of `hashes`, `nar`, `paths`,
-`derivation` and `local` (each submodule's ``__all__``).
+This module re-exports the public API of `hashes`, `nar`, `paths`, `derivation`
+and `local` (each submodule's ``__all__``), lazily: a submodule is imported when
+one of its names is first asked for, so that importing one submodule (the file
+system seam needs `nar`) does not import them all at start-up.
 """
 
-from . import derivation, hashes, local, nar, paths
-from .derivation import *  # noqa: F401,F403
-from .hashes import *  # noqa: F401,F403
-from .local import *  # noqa: F401,F403
-from .nar import *  # noqa: F401,F403
-from .paths import *  # noqa: F401,F403
+from __future__ import annotations
 
-__all__ = [*hashes.__all__, *nar.__all__, *paths.__all__, *derivation.__all__, *local.__all__]
+import importlib
+from typing import Any
+
+# In the order they are searched: `derivation` (the largest) last.
+_SUBMODULES = ("hashes", "nar", "local", "paths", "derivation")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__all__":
+        return [n for sub in _SUBMODULES for n in importlib.import_module(f"{__name__}.{sub}").__all__]
+    for sub in _SUBMODULES:
+        module = importlib.import_module(f"{__name__}.{sub}")
+        if name in module.__all__:
+            return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__getattr__("__all__"))

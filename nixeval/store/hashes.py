@@ -15,7 +15,6 @@ failure raises `HashError` (or its subclass `UnknownHashAlgorithm`) whose
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 __all__ = [
     "HASH_SIZES",
@@ -153,16 +152,32 @@ def base64_decode(text: str) -> bytes:
 # --- the Hash value ------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class Hash:
-    """A digest and the algorithm that produced it."""
+    """A digest and the algorithm that produced it; immutable, compared by value.
+    (A plain class: `dataclasses` would import `inspect`, a tenth of the
+    evaluator's start-up.)"""
 
+    __slots__ = ("algo", "digest")
     algo: str
     digest: bytes
 
-    def __post_init__(self) -> None:
-        if HASH_SIZES.get(self.algo) != len(self.digest):
-            raise ValueError(f"bad digest size for {self.algo}")
+    def __init__(self, algo: str, digest: bytes) -> None:
+        if HASH_SIZES.get(algo) != len(digest):
+            raise ValueError(f"bad digest size for {algo}")
+        object.__setattr__(self, "algo", algo)
+        object.__setattr__(self, "digest", digest)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Hash is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Hash and other.algo == self.algo and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash((self.algo, self.digest))
+
+    def __repr__(self) -> str:
+        return f"Hash(algo={self.algo!r}, digest={self.digest!r})"
 
     @property
     def hex(self) -> str:

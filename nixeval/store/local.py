@@ -18,6 +18,9 @@ Invariants:
   name.
 - The caller decides whether writing is wanted; nothing here knows about
   `/nix/store` or read-only mode.
+- Sources are read through the `FileSystem` the caller gives (an evaluation's
+  `nixeval.io.EvalIO`); the store itself is always this directory on disk
+  (`nixeval.io.MemoryIO` has its own in-memory store).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import time
 from collections.abc import Callable
 
 from .hashes import Hash, new_hasher
-from .nar import NarRestorer, Sink
+from .nar import DISK, FileSystem, NarRestorer, Sink
 
 __all__ = ["LocalStore", "StoreWriteError", "remove_tree"]
 
@@ -144,14 +147,15 @@ class LocalStore:
 
         return self._write(store_path, make)
 
-    def add_file(self, store_path: str, source: str, check: Callable[[Hash], bool]) -> bool:
-        """Write a flat file with the contents of the regular file `source`;
-        `check` gets the sha256 of the contents written."""
+    def add_file(self, store_path: str, source: str, check: Callable[[Hash], bool],
+                 fs: FileSystem = DISK) -> bool:
+        """Write a flat file with the contents of the regular file `source` (read
+        from `fs`); `check` gets the sha256 of the contents written."""
 
         def make(tmp: str) -> None:
             h = new_hasher("sha256")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as f:
+            with os.fdopen(fd, "wb") as out, fs.open(source) as f:
                 while chunk := f.read(1 << 16):
                     h.update(chunk)
                     out.write(chunk)

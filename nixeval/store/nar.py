@@ -21,15 +21,21 @@ directory), so depth is bounded by memory, not by Python's stack; file
 contents are streamed to the sink in chunks, never loaded whole; the root
 itself is never offered to the filter, exactly as in Nix.
 
+The walk reads through a `FileSystem` (lstat, listdir, readlink, open), the real
+one (`DISK`) unless given another: an evaluation passes its `nixeval.io.EvalIO`,
+so a virtual tree hashes exactly as the same tree on disk. It costs one method
+call per node, bound once per walk.
+
 The walker is a generator (`nar_dump`) that *asks* its driver about each entry
 when a filter is in use: it yields ``(path, type)`` and expects ``send(bool)``.
 That lets an async evaluator await a Nix lambda between steps; `dump_path`
 and `nar_hash` drive it synchronously with a plain callable.
 
 `NarRestorer` is the inverse: fed a NAR stream in pieces of any size, it recreates
-the tree on disk with the metadata of a store object (files 0444, or 0555 when
+the tree with the metadata of a store object (files 0444, or 0555 when
 executable, directories 0555, modification time 1, symlinks kept as symlinks),
-also iteratively and streaming.
+also iteratively and streaming. Where the nodes go is a tree writer: `DiskTree`
+(the real file system) unless given another (`nixeval.io`'s in-memory store).
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import stat
 import struct
 import time
 from collections.abc import Callable, Generator
+from typing import Any, BinaryIO, Protocol
 
 from .hashes import Hash, new_hasher
 
@@ -51,6 +58,10 @@ __all__ = [
     "file_type",
     "dump_string",
     "NarRestorer",
+    "FileSystem",
+    "DISK",
+    "DiskTree",
+    "TreeWriter",
 ]
 
 _CHUNK = 1 << 16
@@ -62,6 +73,38 @@ Question = tuple[str, str]
 
 class NarError(Exception):
     """A path that cannot be archived (unsupported file type, I/O error)."""
+
+
+class FileSystem(Protocol):
+    """What serialising a path reads of a file system, with the `os` functions'
+    meaning: `lstat` does not follow a final symlink, a bytes path gives bytes names
+    and targets, failures raise OSError with an errno. `nixeval.io.EvalIO` is one."""
+
+    def lstat(self, path: str | bytes) -> os.stat_result: ...
+
+    def listdir(self, path: Any) -> list[Any]: ...
+
+    def readlink(self, path: Any) -> Any: ...
+
+    def open(self, path: str | bytes) -> BinaryIO:
+        """The file (symlinks followed) opened for reading bytes."""
+        ...
+
+
+def _open_read(path: str | bytes) -> BinaryIO:
+    return open(path, "rb")
+
+
+class _Disk:
+    """The real file system, as a `FileSystem`."""
+
+    lstat = staticmethod(os.lstat)
+    listdir = staticmethod(os.listdir)
+    readlink = staticmethod(os.readlink)
+    open = staticmethod(_open_read)
+
+
+DISK: FileSystem = _Disk()
 
 
 def _str(data: bytes) -> bytes:
@@ -102,7 +145,7 @@ def dump_string(data: bytes, sink: Sink) -> None:
     sink(_MAGIC + _OPEN + _TYPE + _REGULAR + _CONTENTS + _str(data) + _CLOSE)
 
 
-def _dump_regular(path: bytes, st: os.stat_result, sink: Sink) -> None:
+def _dump_regular(path: bytes, st: os.stat_result, sink: Sink, fs: FileSystem) -> None:
     head = _OPEN + _TYPE + _REGULAR
     if st.st_mode & stat.S_IXUSR:
         head += _EXECUTABLE
@@ -110,7 +153,7 @@ def _dump_regular(path: bytes, st: os.stat_result, sink: Sink) -> None:
     sink(head + _CONTENTS + struct.pack("<Q", size))
     written = 0
     try:
-        with open(path, "rb") as f:
+        with fs.open(path) as f:
             while True:
                 chunk = f.read(_CHUNK)
                 if not chunk:
@@ -124,20 +167,20 @@ def _dump_regular(path: bytes, st: os.stat_result, sink: Sink) -> None:
     sink(_ZEROS[: (-size) % 8] + _CLOSE)
 
 
-def _open_node(path: bytes, st: os.stat_result, sink: Sink) -> list[bytes] | None:
+def _open_node(path: bytes, st: os.stat_result, sink: Sink, fs: FileSystem) -> list[bytes] | None:
     """Write a node's opening. For a directory, return its sorted entry names
     (the caller then writes the entries and the closing ')')."""
     m = st.st_mode
     if stat.S_ISREG(m):
-        _dump_regular(path, st, sink)
+        _dump_regular(path, st, sink, fs)
         return None
     if stat.S_ISLNK(m):
-        sink(_OPEN + _TYPE + _SYMLINK + _TARGET + _str(os.readlink(path)) + _CLOSE)
+        sink(_OPEN + _TYPE + _SYMLINK + _TARGET + _str(fs.readlink(path)) + _CLOSE)
         return None
     if stat.S_ISDIR(m):
         sink(_OPEN + _TYPE + _DIRECTORY)
         try:
-            names = sorted(os.listdir(path))
+            names = sorted(fs.listdir(path))
         except OSError as e:
             raise NarError(f"opening directory '{os.fsdecode(path)}': {e.strerror}") from None
         return names
@@ -145,7 +188,7 @@ def _open_node(path: bytes, st: os.stat_result, sink: Sink) -> list[bytes] | Non
 
 
 def nar_dump(
-    path: str | bytes, sink: Sink, ask: bool = False
+    path: str | bytes, sink: Sink, ask: bool = False, fs: FileSystem = DISK
 ) -> Generator[Question, bool, None]:
     """Stream the NAR of `path` into `sink` (a callable taking bytes, e.g. a
     hashlib object's ``update``).
@@ -155,14 +198,16 @@ def nar_dump(
     directory, symlink, unknown) and the driver must ``send`` True to keep the
     entry or False to drop it (a dropped directory is not entered). With
     ``ask=False`` it never yields; run it with `dump_path` or exhaust it.
+    `fs` is the file system read (the real one by default).
     """
     root = os.fsencode(path)
+    lstat = fs.lstat
     try:
-        st = os.lstat(root)
+        st = lstat(root)
     except OSError as e:
         raise NarError(f"getting attributes of path '{os.fsdecode(root)}': {e.strerror}") from None
     sink(_MAGIC)
-    names = _open_node(root, st, sink)
+    names = _open_node(root, st, sink, fs)
     if names is None:
         return
     # One frame per open directory: (its path, its sorted names, next index).
@@ -179,7 +224,7 @@ def nar_dump(
         name = dnames[i]
         child = dpath + b"/" + name
         try:
-            cst = os.lstat(child)
+            cst = lstat(child)
         except OSError as e:
             raise NarError(
                 f"getting attributes of path '{os.fsdecode(child)}': {e.strerror}"
@@ -189,16 +234,17 @@ def nar_dump(
             if not keep:
                 continue
         sink(_ENTRY + _OPEN + _NAME + _str(name) + _NODE)
-        sub = _open_node(child, cst, sink)
+        sub = _open_node(child, cst, sink, fs)
         if sub is None:
             sink(_CLOSE)  # close the entry
         else:
             stack.append([child, sub, 0])
 
 
-def dump_path(path: str | bytes, sink: Sink, filter: Filter | None = None) -> None:
+def dump_path(path: str | bytes, sink: Sink, filter: Filter | None = None,
+              fs: FileSystem = DISK) -> None:
     """Drive `nar_dump` synchronously with an optional plain filter."""
-    gen = nar_dump(path, sink, ask=filter is not None)
+    gen = nar_dump(path, sink, filter is not None, fs)
     try:
         q = next(gen)
         while True:
@@ -207,10 +253,11 @@ def dump_path(path: str | bytes, sink: Sink, filter: Filter | None = None) -> No
         pass
 
 
-def nar_hash(path: str | bytes, filter: Filter | None = None, algo: str = "sha256") -> Hash:
+def nar_hash(path: str | bytes, filter: Filter | None = None, algo: str = "sha256",
+             fs: FileSystem = DISK) -> Hash:
     """Hash of the NAR of `path` (what ``nix-hash --type <algo> path`` prints)."""
     h = new_hasher(algo)
-    dump_path(path, h.update, filter)
+    dump_path(path, h.update, filter, fs)
     return Hash(algo, h.digest())
 
 
@@ -228,25 +275,58 @@ _MAX_STRING = 1 << 16
 _Parser = Generator[int, bytes, None]
 
 
-def _canonical_metadata(path: bytes, mode: int | None, now: float) -> None:
-    """A store object's metadata: `mode` (None for a symlink) and mtime 1, as Nix's
+class TreeWriter(Protocol):
+    """Where `NarRestorer` creates nodes. Every node ends with `seal`: a store
+    object's metadata, its mode (None for a symlink) and mtime 1, as Nix's
     canonicalisePathMetaData leaves them."""
-    if mode is not None:
-        os.chmod(path, mode)
-    os.utime(path, (now, 1), follow_symlinks=False)
+
+    def mkdir(self, path: bytes) -> None: ...
+
+    def symlink(self, target: bytes, path: bytes) -> None: ...
+
+    def create(self, path: bytes) -> BinaryIO:
+        """A new regular file, open for writing."""
+        ...
+
+    def seal(self, path: bytes, mode: int | None) -> None: ...
+
+
+class DiskTree:
+    """The real file system as a `TreeWriter`."""
+
+    def __init__(self) -> None:
+        self._now = time.time()
+
+    def mkdir(self, path: bytes) -> None:
+        os.mkdir(path, 0o700)
+
+    def symlink(self, target: bytes, path: bytes) -> None:
+        os.symlink(target, path)
+
+    def create(self, path: bytes) -> BinaryIO:
+        """A new regular file (never through a symlink), open for writing."""
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        return os.fdopen(fd, "wb")
+
+    def seal(self, path: bytes, mode: int | None) -> None:
+        """The node at `path` is complete: give it a store object's metadata."""
+        if mode is not None:
+            os.chmod(path, mode)
+        os.utime(path, (self._now, 1), follow_symlinks=False)
 
 
 class NarRestorer:
-    """Recreate the tree a NAR stream describes at `dest` (which must not exist).
+    """Recreate the tree a NAR stream describes at `dest` (which must not exist) in
+    `tree` (the real file system by default).
 
     Call `feed` with the stream in pieces, then `finish`. The parser is a generator
     that asks for exactly the number of bytes it needs next; open directories are an
     explicit stack, so depth costs no Python stack. A malformed stream raises
     NarError; file-system failures raise OSError (the caller removes `dest`)."""
 
-    def __init__(self, dest: str | bytes):
+    def __init__(self, dest: str | bytes, tree: TreeWriter | None = None):
         self._buf = bytearray()
-        self._now = time.time()
+        self._tree = tree if tree is not None else DiskTree()
         self._parser = self._parse(os.fsencode(dest))
         self._need: int | None = next(self._parser)
 
@@ -292,7 +372,7 @@ class NarRestorer:
             raise NarError(f"expected '{token.decode()}' in NAR archive, got '{got.decode(errors='replace')}'")
 
     def _parse(self, dest: bytes) -> _Parser:
-        now = self._now
+        tree = self._tree
         got = yield from self._str()
         if got != b"nix-archive-1":
             raise NarError("input doesn't look like a Nix archive")
@@ -304,7 +384,7 @@ class NarRestorer:
             yield from self._expect(b"type")
             kind = yield from self._str()
             if kind == b"directory":
-                os.mkdir(path, 0o700)
+                tree.mkdir(path)
                 stack.append([path, b""])
             else:
                 if kind == b"regular":
@@ -312,8 +392,8 @@ class NarRestorer:
                 elif kind == b"symlink":
                     yield from self._expect(b"target")
                     target = yield from self._str()
-                    os.symlink(target, path)
-                    _canonical_metadata(path, None, now)
+                    tree.symlink(target, path)
+                    tree.seal(path, None)
                     yield from self._expect(b")")
                 else:
                     raise NarError(f"unknown file type '{kind.decode(errors='replace')}' in NAR archive")
@@ -328,7 +408,7 @@ class NarRestorer:
                 token = yield from self._str()
                 if token == b")":
                     stack.pop()
-                    _canonical_metadata(frame[0], 0o555, now)
+                    tree.seal(frame[0], 0o555)
                     if stack:
                         yield from self._expect(b")")
                     continue
@@ -355,8 +435,7 @@ class NarRestorer:
         if token != b"contents":
             raise NarError(f"expected 'contents' in NAR archive, got '{token.decode(errors='replace')}'")
         size = yield from self._int()
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "wb") as f:
+        with self._tree.create(path) as f:
             left = size
             while left:
                 chunk = yield min(left, _CHUNK)
@@ -364,4 +443,4 @@ class NarRestorer:
                 left -= len(chunk)
         yield from self._padding(size)
         yield from self._expect(b")")
-        _canonical_metadata(path, 0o555 if executable else 0o444, self._now)
+        self._tree.seal(path, 0o555 if executable else 0o444)

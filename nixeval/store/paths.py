@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 
 from .hashes import Hash, base32_encode, compress_hash, hash_bytes, new_hasher
-from .nar import Filter, dump_path
+from .nar import DISK, FileSystem, Filter, dump_path
 
 __all__ = [
     "DEFAULT_STORE_DIR",
@@ -174,11 +174,11 @@ def make_output_path(
     )
 
 
-def hash_path_flat(path: str | bytes, algo: str = "sha256") -> Hash:
-    """Hash of a regular file's contents (``recursive = false``), streamed."""
+def hash_path_flat(path: str | bytes, algo: str = "sha256", fs: FileSystem = DISK) -> Hash:
+    """Hash of a regular file's contents (``recursive = false``), streamed from `fs`."""
     h = new_hasher(algo)
     try:
-        with open(path, "rb") as f:
+        with fs.open(path) as f:
             while chunk := f.read(1 << 16):
                 h.update(chunk)
     except IsADirectoryError:

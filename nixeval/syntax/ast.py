@@ -8,8 +8,9 @@ Invariants:
   `with` scopes (`with_depths`, innermost first).
 - Runtime environments are Python lists: `env[0]` is the parent environment, the
   slots are `env[1:]`. A `with` scope is an environment with one slot, the attrset.
-- The evaluator attaches an `ev` method (and a few flags) to each class; nothing in
-  this module evaluates.
+- Nothing in this module evaluates: every class's evaluators (`ev`, `fast`, `item`,
+  declared on `Node` below) are installed by nixeval/machine/dispatch.py, which
+  says which function evaluates which node.
 - The evaluator gives every node a synchronous `fast(env)` path besides its `ev`.
   `fast` recurses into the node's strict children, so it is tried only on nodes of
   small height (`h`, the nesting of such children; `leafy` is `h <= FAST_HEIGHT`):
@@ -32,13 +33,24 @@ def _height(*children: Node | None) -> int:
 
 class Node:
     __slots__ = ("span",)
+    span: Span | None
     # `h`: how deeply `fast` recurses through strict children (0 for a node whose
     # `fast` recurses into nothing: constants, variables, lambdas, list and set
     # literals). `leafy`: whether `fast` may succeed, so is worth trying on a thunk.
     h = 0
     leafy = False
 
-    def ev(self, env: list[Any], d: int) -> Any:  # replaced by the evaluator
+    # The evaluators, installed on each class by nixeval/machine/dispatch.py.
+    def ev(self, env: list[Any], d: int) -> Any:
+        """A coroutine evaluating the node to weak head normal form (nodes.py)."""
+        raise NotImplementedError(type(self).__name__)
+
+    def fast(self, env: list[Any]) -> Any:
+        """The value when it can be computed synchronously, else NOTFAST (fast.py)."""
+        raise NotImplementedError(type(self).__name__)
+
+    def item(self, env: list[Any]) -> Any:
+        """The item for a lazy position: a value or a thunk (env.py)."""
         raise NotImplementedError(type(self).__name__)
 
 
@@ -164,7 +176,8 @@ class SelectVar(Select):
         super().__init__(expr, path, default, span)
         self.depth = expr.depth
         self.index = expr.index
-        self.name = path[0].name
+        assert path[0].name is not None
+        self.name: str = path[0].name
 
 
 def make_select(expr: Node, path: list[AttrName], default: Node | None,

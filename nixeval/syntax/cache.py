@@ -28,18 +28,24 @@ MIN_SIZE = 0  # files shorter than this are not cached
 _code_hash: str | None = None
 
 
+# The modules that define and build the AST (in nixeval/syntax/, then in nixeval/):
+# a change to any of them changes every key.
+_AST_MODULES = ("ast.py", "lower.py", "walk.py", "expressions.py", "literals.py", "bindings.py",
+                "parse_errors.py", "repair.py", "cache.py")
+_AST_PACKAGE_MODULES = ("source.py", "lexical.py")
+
+
 def _code_version() -> str:
     global _code_hash
     if _code_hash is None:
         h = hashlib.sha256()
         here = os.path.dirname(os.path.abspath(__file__))
-        for name in ("ast.py", "lower.py", "repair.py", "cache.py"):
-            with open(os.path.join(here, name), "rb") as f:
+        package = os.path.dirname(here)
+        paths = [os.path.join(here, name) for name in _AST_MODULES]
+        paths += [os.path.join(package, name) for name in _AST_PACKAGE_MODULES]
+        for path in paths:
+            with open(path, "rb") as f:
                 h.update(f.read())
-        from nixeval import source
-
-        with open(source.__file__, "rb") as f:
-            h.update(f.read())
         _code_hash = h.hexdigest()[:16]
     return _code_hash
 

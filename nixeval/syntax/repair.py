@@ -17,7 +17,7 @@ written over with `->` (with a space before it, so that a preceding name does no
 swallow the `-`): `->` is the operator of lowest precedence tree-sitter knows, and
 its operands are those of a pipe (`expr_op`s), so the tree holds each chain of
 `->`/pipe operators in one right-leaning spine that the lowering re-associates by
-Nix's rules (see `Lowering._pipe_chain`). Nix 2.8 has no `|` token outside `||`, so
+Nix's rules (see `Lowering._pipe_chain`, expressions.py). Nix 2.8 has no `|` token outside `||`, so
 every program this touches is one 2.8 rejects.
 
 Invariants:

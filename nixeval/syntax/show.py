@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nixeval.printer import escape_string, format_attr_name, format_float
+from nixeval.lexical import escape_string, format_attr_name, format_float
 from nixeval.syntax import ast as A
 from nixeval.values import NixPath
 

@@ -1,18 +1,32 @@
-"""Shared helpers for the builtin family tests: load recorded cases, call builtins
-directly (without the evaluator), and compare values with nix-instantiate's output."""
+"""Shared helpers of the builtin family tests (tests/builtins/test_builtin_*.py): load
+the cases recorded by record.py (data/<family>.json), call a builtin directly through
+the registry (without evaluating Nix source), and compare the value it returns with
+what nix-instantiate printed.
+
+Unlike the golden suites (tests/harness.py), these cases hold Python arguments and
+JSON answers, not files: a builtin is checked on its own, argument by argument.
+"""
 
 from __future__ import annotations
 
 import json
 import math
 import os
-import sys
-import types
 from typing import Any
 
-from nixeval.values import Lambda, NixPath, PrimOp, PrimOpApp, Thunk
+import pytest
+
+from nixeval.builtins import load_all
+from nixeval.builtins.registry import BUILTINS
+from nixeval.errors import NixError
+from nixeval.machine.scheduler import run
+from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, type_name
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+# An evaluation imports a builtin's module when the builtin is first called; these
+# tests reach the registry directly, so every module is registered up front.
+load_all()
 
 
 def load(family: str) -> list[dict[str, Any]]:
@@ -24,70 +38,7 @@ def ids(cases: list[dict[str, Any]]) -> list[str]:
     return [c["id"] for c in cases]
 
 
-def _install_stub_machine() -> None:
-    """Until nixeval.machine.eval exists, provide `force` etc. for values built by
-    hand (plain values and already-forced `Thunk.of(...)`), so the family modules can
-    be tested on their own."""
-    try:
-        import nixeval.machine  # noqa: F401
-        return
-    except Exception:  # noqa: BLE001 - the evaluator core may be mid-rewrite
-        pass
-    stub = types.ModuleType("nixeval.machine.eval")
-
-    async def force(item: Any) -> Any:
-        if type(item) is Thunk:
-            assert item.node is None, "stub machine: only forced thunks"
-            return item.value
-        return item
-
-    async def force_deep(v: Any) -> Any:
-        return v
-
-    async def call(f: Any, *args: Any) -> Any:
-        if callable(f):
-            return f(*args)
-        raise AssertionError("stub machine: cannot call Nix functions")
-
-    async def coerce_to_string(v: Any, *a: Any, **k: Any) -> Any:
-        raise AssertionError("stub machine: no string coercion")
-
-    def current() -> Any:
-        raise AssertionError("stub machine")
-
-    for f in (force, force_deep, call, coerce_to_string, current):
-        setattr(stub, f.__name__, f)
-    sys.modules["nixeval.machine.eval"] = stub
-    sys.modules.pop("nixeval.machine", None)
-    import nixeval.machine  # noqa: F401,F811
-
-
-def _importable_builtins_package() -> None:
-    """While the lead is still adding family modules, `nixeval/builtins/__init__.py`
-    may import modules that do not exist yet; then load the package without running
-    it, so that the family modules under test can still be imported one by one."""
-    try:
-        import nixeval.builtins
-
-        nixeval.builtins.load_all()
-    except ImportError:
-        for name in [m for m in sys.modules if m.startswith("nixeval.builtins")]:
-            del sys.modules[name]
-        import nixeval
-
-        pkg = types.ModuleType("nixeval.builtins")
-        pkg.__path__ = [os.path.join(list(nixeval.__path__)[0], "builtins")]
-        sys.modules["nixeval.builtins"] = pkg
-
-
-_install_stub_machine()
-_importable_builtins_package()
-
-
 def call_builtin(name: str, *args: Any) -> Any:
-    from nixeval.builtins.registry import BUILTINS
-    from nixeval.machine.scheduler import run
-
     op = BUILTINS[name]
     if op.is_async:
         return run(op.fn(*args))
@@ -97,8 +48,6 @@ def call_builtin(name: str, *args: Any) -> Any:
 def case_args(case: dict[str, Any]) -> list[Any]:
     """The Python arguments of a recorded case; `ctx` lists the arguments that carry
     the string context `context`."""
-    from nixeval.values import NixString
-
     args = list(case["args"])
     for k in case.get("ctx", ()):
         args[k] = NixString(args[k], frozenset(case["context"]))
@@ -108,10 +57,6 @@ def case_args(case: dict[str, Any]) -> list[Any]:
 def check_case(case: dict[str, Any]) -> Any:
     """Call the case's builtin and compare with the recorded outcome; returns the
     result (None for an error case)."""
-    import pytest
-
-    from nixeval.errors import NixError
-
     args = case_args(case)
     if "error" in case:
         with pytest.raises(NixError) as info:
@@ -160,8 +105,6 @@ def expected_plain(v: Any) -> Any:
 
 def types_of(v: Any) -> Any:
     """Like record.py's TYPES expression: the typeOf of every leaf."""
-    from nixeval.values import type_name
-
     if type(v) is Thunk:
         v = v.value
     if type(v) is list:

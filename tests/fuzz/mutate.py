@@ -1,6 +1,6 @@
 """Seeded mutation fuzzing of nixeval, checked against nix-instantiate (issue 14, item 6).
 
-The corpus is the project's own valid programs (tests/lang/*.nix,
+The corpus is the project's own valid programs (the cases of tests/lang,
 tests/differential/*.nix, grammar/cases/*.ok.nix).  Each corpus file gives
 mutants `<name>~<k>` (k = 0, 1, ...), each made by one to three mutations
 (token-level: delete, duplicate, swap, copy, replace, insert operators, brackets,
@@ -68,7 +68,6 @@ DEFAULT_LIMIT = 5.0  # seconds per mutant, for nixeval and for nix-instantiate
 PARSE_SHARE = 0.15  # share of mutants run with --parse instead of --eval --strict
 
 CORPUS_DIRS = (
-    ("lang", TESTS_DIR / "lang", "*.nix"),
     ("differential", TESTS_DIR / "differential", "*.nix"),
     ("grammar", REPO / "grammar" / "cases", "*.ok.nix"),
 )
@@ -76,7 +75,6 @@ CORPUS_DIRS = (
 # caches) even with --eval, and nixeval has no network.  Mutants containing them
 # (built from tokens of other files) are dropped too.
 UNSAFE = (b"fetch", b"exec", b"importNative")
-HELPERS = TESTS_DIR / "lang" / "lib"  # files the golden cases read (./lib/...)
 
 
 # --- the corpus ----------------------------------------------------------------
@@ -86,16 +84,25 @@ HELPERS = TESTS_DIR / "lang" / "lib"  # files the golden cases read (./lib/...)
 class Program:
     name: str  # "lang/eval-okay-foo", "differential/arith-000", "grammar/crlf.ok"
     text: bytes
+    # The helper files its mutants may read as ./lib/... (a golden case's lib/ folder).
+    helpers: Path | None = None
 
 
 def corpus() -> list[Program]:
-    programs = []
+    """The golden cases, named `lang/<stem>` and ordered by file name (not by folder,
+    so that a case moving to another folder keeps its mutants and their order), then
+    the differential and grammar programs."""
+    cases = sorted(harness.discover(harness.LANG_DIR), key=lambda c: c.path.name)
+    found: list[tuple[str, Path, Path | None]] = [
+        (f"lang/{c.stem}", c.path, c.directory / harness.HELPERS) for c in cases]
     for prefix, directory, pattern in CORPUS_DIRS:
-        for path in sorted(directory.glob(pattern)):
-            text = path.read_bytes()
-            if any(word in text for word in UNSAFE):
-                continue
-            programs.append(Program(f"{prefix}/{path.name.removesuffix('.nix')}", text))
+        found += [(f"{prefix}/{path.name.removesuffix('.nix')}", path, None)
+                  for path in sorted(directory.glob(pattern))]
+    programs = []
+    for name, path, helpers in found:
+        text = path.read_bytes()
+        if not any(word in text for word in UNSAFE):
+            programs.append(Program(name, text, helpers))
     return programs
 
 
@@ -221,6 +228,7 @@ class Mutant:
     text: bytes
     flags: tuple[str, ...]
     ops: tuple[str, ...]
+    helpers: Path | None = None  # its program's helper files, copied next to it
 
     @property
     def relpath(self) -> str:
@@ -239,7 +247,7 @@ def make_mutant(program: Program, k: int, seed: int) -> Mutant | None:
     flags = ("--parse",) if rng.random() < PARSE_SHARE else ("--eval", "--strict")
     if any(word in text for word in UNSAFE):
         return None
-    return Mutant(f"{program.name}~{k}", text, flags, tuple(ops))
+    return Mutant(f"{program.name}~{k}", text, flags, tuple(ops), program.helpers)
 
 
 def generate(count: int, seed: int = DEFAULT_SEED,
@@ -260,16 +268,17 @@ def generate(count: int, seed: int = DEFAULT_SEED,
 
 
 def write_mutants(mutants: Iterable[Mutant], workdir: Path) -> None:
-    """Each program's directory gets its mutants and, when the program mentions
-    `lib`, a copy of tests/lang/lib (the helper files the golden cases read)."""
+    """Each program's directory gets its mutants and, when the mutant mentions
+    `lib`, a copy of its program's helper files (the golden case's lib/ folder)."""
     made: set[Path] = set()
     for m in mutants:
         path = workdir / m.relpath
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        if b"lib" in m.text and not (path.parent / "lib").exists():
-            shutil.copytree(HELPERS, path.parent / "lib", symlinks=True)
+        if (b"lib" in m.text and m.helpers is not None and m.helpers.is_dir()
+                and not (path.parent / "lib").exists()):
+            shutil.copytree(m.helpers, path.parent / "lib", symlinks=True)
         path.write_bytes(m.text)
 
 

@@ -2,8 +2,8 @@
 { system ? "x86_64-linux" }:
 let
   mk = name: attrs: derivation ({ inherit name system; builder = "/bin/sh"; } // attrs);
-  lib = mk "lib" { outputs = [ "out" "dev" "doc" ]; src = ../lang/lib/drvsrc; };
-  tool = mk "tool" { buildInputs = [ lib lib.dev ]; script = builtins.toFile "build.sh" "cat ${../lang/lib/drvsrc/data.txt}"; };
+  lib = mk "lib" { outputs = [ "out" "dev" "doc" ]; src = ../lang/derivations/lib/drvsrc; };
+  tool = mk "tool" { buildInputs = [ lib lib.dev ]; script = builtins.toFile "build.sh" "cat ${../lang/derivations/lib/drvsrc/data.txt}"; };
   fetched = mk "fetched" { outputHash = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="; };
 in {
   inherit lib tool fetched;

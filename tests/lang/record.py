@@ -3,7 +3,8 @@
 
     python tests/lang/record.py            # record every case
     python tests/lang/record.py --check    # compare only; exit 1 on any difference
-    python tests/lang/record.py NAME...    # only these stems (or .nix files)
+    python tests/lang/record.py NAME...    # only these: ids (attrs/eval-okay-foo),
+                                           # stems (eval-okay-foo) or .nix files
 
 Per category (see tests/README.md):
 - eval-okay-X.nix  -> X.exp      stdout of `nix-instantiate FLAGS X.nix` (exit 0),
@@ -13,7 +14,7 @@ Per category (see tests/README.md):
 - parse-okay-X.nix -> X.exp      stdout of `nix-instantiate --parse X.nix` (exit 0)
 Cases listed in newer-nix.txt are not recorded (the oracle disagrees with newer Nix).
 
-Each case runs with cwd = tests/lang and the absolute path of the file, in the
+Each case runs with cwd = its folder and the absolute path of the file, in the
 environment of harness.case_env(); the absolute directory is replaced by @DIR@.
 Recording is deterministic: run it twice and nothing changes.
 """
@@ -29,17 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import harness  # noqa: E402
 
 
-def record_case(case: harness.Case, newer: dict[str, str]) -> tuple[str | None, str | None]:
-    """Return (expected text or None, problem or None) for one case."""
-    text, _, problem = record_case_full(case, newer)
-    return text, problem
-
-
-def record_case_full(
+def record_case(
     case: harness.Case, newer: dict[str, str]
 ) -> tuple[str | None, str | None, str | None]:
     """(expected text, expected stderr of an eval-okay trace case, problem)."""
-    if case.stem in newer:
+    if case.id in newer:
         return None, None, None
     outcome = harness.run_oracle(case.argv, case.directory)
     if case.category == "eval-okay":
@@ -83,22 +78,21 @@ def main(argv: list[str]) -> int:
         print("nix-instantiate not on PATH", file=sys.stderr)
         return 2
     lang_dir = Path(__file__).resolve().parent
-    cases = harness.discover(lang_dir)
+    every_case = harness.discover(lang_dir)
+    cases = every_case
     if args.names:
-        wanted = {Path(n).name.removesuffix(".nix") for n in args.names}
-        unknown = wanted - {c.stem for c in cases}
+        cases, unknown = harness.select(every_case, args.names)
         if unknown:
-            print(f"unknown cases: {sorted(unknown)}", file=sys.stderr)
+            print(f"unknown cases: {unknown}", file=sys.stderr)
             return 2
-        cases = [c for c in cases if c.stem in wanted]
-    newer = harness.read_stem_list(lang_dir / "newer-nix.txt")
+    newer = harness.read_case_list(lang_dir / "newer-nix.txt")
 
     failures = changed = written = 0
     for case in cases:
-        text, err_text, problem = record_case_full(case, newer)
+        text, err_text, problem = record_case(case, newer)
         if problem is not None:
             failures += 1
-            print(f"FAIL {case.stem}: {problem}", file=sys.stderr)
+            print(f"FAIL {case.id}: {problem}", file=sys.stderr)
             continue
         for target, content in ((case.expected_path, text), (case.expected_stderr_path, err_text)):
             if content is None or target is None:
@@ -108,18 +102,18 @@ def main(argv: list[str]) -> int:
                 continue
             changed += 1
             if args.check:
-                print(f"DIFF {case.stem}: recorded {target.name} differs from the oracle",
+                print(f"DIFF {case.id}: recorded {target.name} differs from the oracle",
                       file=sys.stderr)
             else:
                 target.write_text(content, encoding="utf-8", errors="surrogateescape")
                 written += 1
     # Expected files whose .nix is gone would silently rot: report them.
-    stems = {c.stem for c in harness.discover(lang_dir)}
-    for exp in sorted([*lang_dir.glob("*.exp"), *lang_dir.glob("*.flags")]):
-        stem = exp.name.split(".")[0]
-        if stem not in stems:
+    sources = {c.path.with_suffix("") for c in every_case}
+    for recorded in harness.recorded_files(lang_dir):
+        if recorded.parent / recorded.name.split(".")[0] not in sources:
             failures += 1
-            print(f"ORPHAN {exp.name}: no matching .nix case", file=sys.stderr)
+            print(f"ORPHAN {recorded.relative_to(lang_dir)}: no matching .nix case",
+                  file=sys.stderr)
 
     verb = "differ" if args.check else "written"
     print(f"{len(cases)} cases, {changed} {verb}, {failures} problems", file=sys.stderr)

@@ -1,40 +1,39 @@
 """One evaluation: its settings, global environment, import cache and entry points.
 
+It sits above the machine and the builtins (it wires the builtins into the global
+scope and runs the machine), below the hosts (nixeval.api, nixeval.cli).
+
 Invariants:
 - The global scope (`true`, `builtins`, `map`, `__add`, ...) is the outermost
   static environment: lexical lookups resolve there before any `with`.
 - Each file is read, parsed and evaluated at most once per evaluation (the import
   cache maps a canonical path to its value's item).
-- `_current` (see eval.py) points at the evaluation whose machine is running, so that
-  builtins can reach settings without threading them through every call.
+- While its machine runs, the evaluation is the machine's running one
+  (`machine.activate`, see nixeval/machine/context.py), so that builtins reach it
+  with `current()` and the machine's hot paths read its parameters (statistics
+  observer, max-call-depth, memory budget) from their module globals.
+- Everything that belongs to one evaluation lives on this object: two evaluations in
+  one process share nothing but the read-only builtins index.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Coroutine
 from typing import Any
 
-from nixeval.errors import EvalError, ImportError_
-from nixeval.machine import eval as E
+from nixeval import machine as M
+from nixeval import memory
+from nixeval.corepkgs import CORE_FILES, corepkgs_path
+from nixeval.errors import BadStorePath, ImportError_, NixImportError, StoreError
+from nixeval.io import LOCAL, EvalIO
+from nixeval.lexical import canon_path
 from nixeval.machine.scheduler import Machine
 from nixeval.settings import Settings
 from nixeval.source import Source, Span
 from nixeval.syntax import ast as A
-from nixeval.syntax.lower import SYNTAX_FEATURES, canon_path, parse
+from nixeval.syntax.lower import SYNTAX_FEATURES, parse
 from nixeval.values import NixPath, PrimOp, Thunk
-
-# The cyclic GC's thresholds during evaluation. A young-generation collection costs
-# about the same per surviving object whatever its size, but the larger it is the
-# more objects die before it (freed by their reference counts), and an evaluation
-# smaller than it is never collected at all, as Nix's Boehm GC does not collect
-# before its initial heap (384 MiB) is full. 2,500,000 objects (a few hundred MiB)
-# against 400,000: -12% wall time on `modules` and -11% on `attrs` at 1x (no
-# collection left), -3% to -4% at 10x, for 8-25% more peak memory at 1x and under
-# 11% at 10x. The middle generation is collected about as often as before (every
-# 5,000,000 objects, was 4,800,000).
-GC_THRESHOLDS = (2_500_000, 2, 100)
 
 
 class Evaluation:
@@ -42,7 +41,8 @@ class Evaluation:
                  store_dir: str | None = None, pure: bool = False, restrict: bool = False,
                  write_store: bool = False, cwd: str | None = None, env: dict[str, str] | None = None,
                  show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None,
-                 settings: Settings | None = None, max_memory: int | None = None):
+                 settings: Settings | None = None, max_memory: int | None = None,
+                 io: EvalIO | None = None):
         # The modules that define constants (nixPath, derivation...) are imported
         # now; every other builtin module on the first call of one of its builtins.
         from nixeval.builtins import derivation_nix as _drv  # noqa: F401
@@ -51,6 +51,8 @@ class Evaluation:
         from nixeval.builtins.registry import CONSTANTS, GLOBALS, lazy_primop
 
         self.environ = dict(os.environ) if env is None else dict(env)
+        # Every file read, listing, status query and store write (nixeval/io.py).
+        self.io: EvalIO = io if io is not None else LOCAL
         self.cwd = cwd if cwd is not None else os.getcwd()
         named = store_dir or self.environ.get("NIX_STORE_DIR")
         # Store paths are absolute and canonical (Nix canonicalises its store dir);
@@ -77,6 +79,9 @@ class Evaluation:
         self.store_state: Any = None
         self.store_cache: dict[str, str] = {}
         self.machine = Machine()
+        # The statistics observer (a `stats.Stats`, for --stats and NIX_SHOW_STATS), or
+        # None: the machine counts into it while this evaluation runs.
+        self.stats: Any = None
 
         builtins_set: dict[str, Any] = {}
         global_names: dict[str, int] = {}
@@ -152,10 +157,9 @@ class Evaluation:
         """A warning on stderr, as Nix prints one (`warning: ...`, then the position)."""
         import sys
 
-        from nixeval.errors import NixError, render
+        from nixeval.errors import render_warning
 
-        text = render(NixError(message, span))
-        sys.stderr.write("warning:" + text[len("error:"):] + "\n")
+        sys.stderr.write(render_warning(message, span) + "\n")
 
     def syntax_features(self) -> frozenset[str]:
         """The enabled experimental features that change what parses."""
@@ -177,8 +181,7 @@ class Evaluation:
 
     def read_text(self, path: str) -> str:
         try:
-            with open(path, "rb") as f:
-                return f.read().decode("utf-8", "surrogateescape")
+            return self.io.read_bytes(path).decode("utf-8", "surrogateescape")
         except FileNotFoundError:
             raise ImportError_(f"getting status of '{path}': No such file or directory") from None
         except IsADirectoryError:
@@ -188,17 +191,13 @@ class Evaluation:
 
     def resolve_import_path(self, path: str) -> str:
         path = canon_path(path)
-        if os.path.isdir(path):
+        if self.io.isdir(path):
             path = path.rstrip("/") + "/default.nix" if path != "/" else "/default.nix"
         return path
 
     def import_item(self, path: str) -> Any:
         """The item (a thunk) of the value of the file at `path`, cached."""
-        if path.startswith("/__corepkgs__/"):  # Nix's built-in corepkgs (<nix/fetchurl.nix>)
-            from nixeval.builtins.fetchers import CORE_FILES
-        else:
-            CORE_FILES = {}
-        if path in CORE_FILES:
+        if path in CORE_FILES:  # Nix's built-in corepkgs (<nix/fetchurl.nix>)
             item = self.import_cache.get(path)
             if item is None:
                 node = self.parse_source(Source(CORE_FILES[path], path=path), "/")
@@ -213,19 +212,15 @@ class Evaluation:
         return item
 
     def run(self, coro: Coroutine[Any, Any, Any]) -> Any:
-        old = E.set_current(self)
-        # Evaluation allocates many small objects that live long (thunks, envs): with
-        # the default thresholds the cyclic GC rescans them over and over.
-        thresholds = gc.get_threshold()
-        gc.set_threshold(*GC_THRESHOLDS)
+        old = M.activate(self)
         try:
-            return self.machine.run(coro)
+            with memory.evaluating():  # the collector's thresholds for evaluation
+                return self.machine.run(coro)
         finally:
-            gc.set_threshold(*thresholds)
-            E.set_current(old)
+            M.activate(old)
 
     def eval_node(self, node: A.Node) -> Any:
-        return self.run(E.run_node(node, self.global_env))
+        return self.run(M.run_node(node, self.global_env))
 
     def eval_string(self, text: str, base_dir: str | None = None) -> Any:
         return self.eval_node(self.parse_string(text, base_dir))
@@ -241,27 +236,28 @@ class Evaluation:
         The path is hashed (NAR serialisation) and its store path computed; in write
         mode it is also copied into the store directory. Cached per evaluation."""
         from nixeval.builtins.storestate import store_state
-        from nixeval.store import NarError, StorePathError, source_path
+        from nixeval.store import NarError, StorePathError, nar_hash, source_path_from_hash
         from nixeval.values import NixString
 
         p = path.path
         cached = self.store_cache.get(p)
         if cached is None:
             if p.endswith(".drv"):
-                err = EvalError("file names are not allowed to end in '.drv'")
+                err = BadStorePath("file names are not allowed to end in '.drv'")
                 err.positionless = True  # as Nix 2.8 reports it
                 raise err
-            if not os.path.lexists(p):
-                raise EvalError(f"getting status of '{p}': No such file or directory", span)
+            if not self.io.lexists(p):
+                raise NixImportError(f"getting status of '{p}': No such file or directory", span)
+            name = os.path.basename(p.rstrip("/")) or p
             try:
-                cached = source_path(p, store_dir=self.store_dir)
+                cached = source_path_from_hash(nar_hash(p, fs=self.io), name, store_dir=self.store_dir)
             except StorePathError as e:
-                raise EvalError(str(e), span) from None
+                raise BadStorePath(str(e), span) from None
             except NarError as e:
-                raise EvalError(str(e), span) from None
+                raise StoreError(str(e), span) from None
             except OSError as e:
-                raise EvalError(f"reading '{p}': {e.strerror}", span) from None
-            store_state(self).add_source(cached, p, os.path.basename(p.rstrip("/")) or p)
+                raise NixImportError(f"reading '{p}': {e.strerror}", span) from None
+            store_state(self).add_source(cached, p, name)
             self.store_cache[p] = cached
         return NixString(cached, {cached})  # type: ignore[no-any-return]
 
@@ -277,12 +273,10 @@ class Evaluation:
                 continue
             if not candidate.startswith("/"):
                 candidate = os.path.join(self.cwd, candidate)
-            if os.path.exists(candidate):
+            if self.io.exists(candidate):
                 return canon_path(candidate)
-        from nixeval.builtins.fetchers import corepkgs_path
-
         core = corepkgs_path(name)
         if core is not None:
             return core
-        raise EvalError(
+        raise NixImportError(
             f"file '{name}' was not found in the Nix search path (add it using $NIX_PATH or -I)", span)

@@ -1,1 +1,0 @@
-import <foo/../eval-okay-builtin-length.nix>

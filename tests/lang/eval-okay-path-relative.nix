@@ -1,1 +1,0 @@
-[ ./foo ./foo/bar ./. ../lang/x ./a/../b ./a/./b ]

@@ -1,0 +1,1 @@
+[ ./foo ./foo/bar ./. ../paths/x ./a/../b ./a/./b ]

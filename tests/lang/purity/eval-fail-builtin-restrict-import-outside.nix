@@ -1,0 +1,1 @@
+import <foo/../eval-fail-builtin-restrict-import-outside.nix>
