@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
@@ -459,7 +458,7 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
     except RecursionError:
         stderr.write("error: nixeval internal error: Python recursion limit reached (a bug in nixeval)\n")
         if (env or os.environ).get("NIXEVAL_DEBUG"):
-            traceback.print_exc(file=stderr)
+            _print_traceback(stderr)
         return 1
     except KeyboardInterrupt:
         stderr.write("error: interrupted by the user\n")
@@ -468,7 +467,7 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
         stderr.write(f"error: nixeval internal error (a bug in nixeval, please report it): "
                      f"{type(e).__name__}: {e}\n")
         if (env or os.environ).get("NIXEVAL_DEBUG"):
-            traceback.print_exc(file=stderr)
+            _print_traceback(stderr)
         return 1
     finally:
         sys.stderr = old_stderr
@@ -681,3 +680,12 @@ def main() -> None:
     except OSError:
         sys.exit(rc)  # a closed pipe: let Python report it as it would
     os._exit(rc)
+
+
+def _print_traceback(stderr: TextIO) -> None:
+    """The Python traceback of a bug in nixeval (NIXEVAL_DEBUG=1). `traceback` is
+    imported only then: it pulls in `tokenize` and `linecache`, a noticeable share
+    of the start-up of every run."""
+    import traceback
+
+    traceback.print_exc(file=stderr)
