@@ -266,7 +266,7 @@ async def coerce_to_string_d(v: Any, d: int, *, copy_to_store: bool = True,
     if issubclass(tv, dict):
         if "__toString" in v:
             fn = await force_item(v["__toString"], d)
-            r = await spawn(call_value(fn, [v], 0, span))
+            r = await call_value(fn, [v], d, span)
             return await coerce_to_string_d(r, d, copy_to_store=copy_to_store, coerce_more=coerce_more, span=span)
         if "outPath" in v:
             r = await force_item(v["outPath"], d)
@@ -345,9 +345,4 @@ async def force_deep(v: Any) -> Any:
     return await force_deep_d(v, 1)
 
 
-def select_item(node: A.Select, env: list[Any], d: int) -> Any:
-    """`select_ev` in tail mode, for `eval_tail`."""
-    return select_ev(node, env, d, True)
-
-
-tail_hooks(select_item=select_item)
+tail_hooks(select_item=select_ev)

@@ -47,7 +47,7 @@ class Profiler:
     def __init__(self, machine: Any, interval: float = 0.001):
         from nixeval.machine import calls as E
 
-        _CODES.update({E.eval_tail.__code__, E.call_value.__code__})
+        _CODES.add(E.eval_tail.__code__)
         self.machine = machine
         self.interval = interval
         self.samples: collections.Counter[str] = collections.Counter()
