@@ -17,6 +17,8 @@ import signal
 from types import FrameType
 from typing import Any
 
+from nixeval.machine.calls import eval_tail
+
 _CODES: set[Any] = set()
 
 
@@ -45,9 +47,7 @@ def _frames_of_coroutine(coro: Any) -> list[FrameType]:
 
 class Profiler:
     def __init__(self, machine: Any, interval: float = 0.001):
-        from nixeval.machine import calls as E
-
-        _CODES.add(E.eval_tail.__code__)
+        _CODES.add(eval_tail.__code__)
         self.machine = machine
         self.interval = interval
         self.samples: collections.Counter[str] = collections.Counter()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from nixeval.machine.calls import BUDGET
+
 
 class Stats:
     __slots__ = ("nrThunks", "nrThunksForced", "nrFunctionCalls", "nrPrimOpCalls", "nrLookups",
@@ -26,8 +28,6 @@ class Stats:
         self.start = time.process_time()
 
     def as_json(self, machine: Any = None) -> dict[str, Any]:
-        from nixeval.machine.calls import BUDGET
-
         out: dict[str, Any] = {
             "cpuTime": round(time.process_time() - self.start, 6),
             "envs": {"number": self.envs, "elements": self.envElements},
