@@ -16,12 +16,12 @@ Invariants:
   resolves it, or suspends it again on an error.
 - A forced thunk's value is written back over the thunk in the slot it was read
   from (env, list or dict): the same Nix value, one indirection less.
-- Every application of a function value happens in `eval_tail`: the one closure
-  entry (environment, statistics, `max-call-depth`, the scheduler's tick) and the
-  one application of a builtin (its strict arguments forced in order, then
-  `primop_call`, then `run_async_primop` for an async builtin whose fast path did
-  not answer). `call_value`, for builtins and the other callers, enters `eval_tail`
-  with an application node of the values at hand. The synchronous attempts of the
+- Function calls: one closure entry (`enter_closure`: statistics, `max-call-depth`,
+  the scheduler's tick), and one application of a builtin (`primop_call` on its
+  arguments, the strict ones forced, then `run_async_primop` for an async builtin
+  whose fast path did not answer); `call_value` and `eval_tail` use both. (The
+  tail loop forces a builtin's strict arguments itself, `force_args` written out:
+  one coroutine less per call, 1% of `modules`.) The synchronous attempts of the
   fast paths are in fast.py (`apply_fast`, `primop_now`).
 - This module owns the call depth (`_call_depth`) and the scheduler tick count
   (`_ticks`): every function that changes them is here.
@@ -71,21 +71,19 @@ from nixeval.values import (
 
 BUDGET = 60
 
-_new = object.__new__
-
 # Function calls since the last scheduler hop. Every TICK_EVERY calls the machine is
 # entered once (`await spawn(_tick())`), so that a flat loop of calls, which never
 # needs a new segment, still gives the scheduler (and an async host) a turn. Calls
 # a builtin makes synchronously (`call_now`) count too: every TICK_EVERY-th is made
-# by `eval_tail` instead (`call_now` gives SLOW). (Calls inside one synchronous `fast` attempt do not: such
+# by `call_value` instead. (Calls inside one synchronous `fast` attempt do not: such
 # an attempt nests at most FAST_BUDGET deep, but may be wide.)
 TICK_EVERY = 1024
 _ticks = 0
 
 # Nested function calls in progress, tail calls counted (Nix has no tail calls: each
 # call in tail position nests in C++), and the `max-call-depth` limit. Counted where
-# every closure is entered, in the loop of `eval_tail` (a frame's tail calls stay
-# counted until the frame returns). Calls made inside one
+# a call can nest without bound: `call_value` and the tail-call loop of `eval_tail`
+# (a frame's tail calls stay counted until the frame returns). Calls made inside one
 # synchronous `fast` attempt (at most FAST_BUDGET deep) are not counted.
 _call_depth = 0
 
@@ -197,6 +195,25 @@ async def bind_args(f: Lambda, arg: Any, d: int, span: Any) -> list[Any]:
     return bind_formals(f, await force_item(arg, d), span)
 
 
+def enter_closure(fnode: A.Lambda, env: list[Any], span: Any) -> bool:
+    """Account for entering a call of `fnode` with environment `env`: statistics and
+    `max-call-depth` (the caller decrements `_call_depth` when the call returns).
+    True when the scheduler is due a turn (`await spawn(_tick())`)."""
+    global _ticks, _call_depth
+    if STATS is not None:
+        STATS.nrFunctionCalls += 1
+        STATS.envs += 1
+        STATS.envElements += len(env) - 1
+    if _call_depth >= _max_call_depth:
+        raise _stack_overflow(span)
+    _call_depth += 1
+    _ticks += 1
+    if _ticks >= TICK_EVERY:
+        _ticks = 0
+        return True
+    return False
+
+
 def add_call_trace(e: NixError, fnode: A.Lambda, span: Any) -> None:
     """The frames Nix's --show-trace shows for an error inside a function call."""
     if fnode.name is not None:
@@ -206,31 +223,60 @@ def add_call_trace(e: NixError, fnode: A.Lambda, span: Any) -> None:
     e.add_trace("from call site", span, call=True)
 
 
-_NO_ENV: list[Any] = []
-
-
-def _value_node(v: Any) -> A.Const:
-    n = _new(A.Const)  # A.Const(v) without a call of __init__
-    n.value = v
-    n.span = None
-    return n
-
-
-def call_value(f: Any, args: Sequence[Any], d: int, span: Any) -> Awaitable[Any]:
-    """Apply function value `f` to argument items `args`, from a frame at depth `d`:
-    an awaitable of the forced result. The tail loop (`eval_tail`) is where every
-    application happens; it is entered here with an application node whose function
-    and arguments are the values at hand."""
-    node = _new(A.Apply)  # A.Apply(...) without a call of __init__: never `fast`
-    node.fn = _value_node(f)
-    node.args = [_value_node(a) for a in args]
-    node.span = span
-    node.h = 0
-    node.leafy = False
-    node.miss = 0
-    if d < BUDGET:
-        return eval_tail(node, _NO_ENV, d + 1)
-    return spawn(eval_tail(node, _NO_ENV, 0))
+async def call_value(f: Any, args: Sequence[Any], d: int, span: Any) -> Any:
+    """Apply function value `f` to argument items `args`; the forced result."""
+    global _call_depth
+    for arg in args:
+        tf = type(f)
+        if tf is Lambda:
+            fnode = f.node
+            if fnode.formals is None:
+                env = [f.env, arg]
+            else:
+                env = await bind_args(f, arg, d, span)
+            if enter_closure(fnode, env, span):
+                try:
+                    await spawn(_tick())
+                except BaseException:
+                    _call_depth -= 1
+                    raise
+            body = fnode.body
+            try:
+                r = body.fast(env)
+                if r is NOTFAST:
+                    r = await eval_tail(body, env, d + 1) if d < BUDGET else await spawn(eval_tail(body, env, 0))
+            except NixError as e:
+                add_call_trace(e, fnode, span)
+                raise
+            finally:
+                _call_depth -= 1
+            f = r
+        elif tf is PrimOp or tf is PrimOpApp:
+            if tf is PrimOp:
+                op = f
+                pargs: Any = (arg,)
+            else:
+                op = f.op
+                pargs = f.args + (arg,)
+            if len(pargs) < op.arity:
+                f = PrimOpApp(op, pargs)
+                continue
+            forced = await force_args(op, pargs, d)
+            r = primop_call(op, forced, span)
+            if r is NOTFAST:
+                r = await run_async_primop(op, forced, span)
+            if type(r) is Thunk:
+                t = r
+                r = force_fast(t)
+                if r is NOTFAST:
+                    r = await (force_thunk(t, d + 1) if d < BUDGET else spawn(force_thunk(t, 0)))
+            f = r
+        elif issubclass(tf, dict) and "__functor" in f:
+            functor = await force_item(f["__functor"], d)
+            f = await call_value(functor, [f, arg], d + 1, span) if d < BUDGET else await spawn(call_value(functor, [f, arg], 0, span))
+        else:
+            raise NotAFunction(f"attempt to call something which is not a function but {show_type(f)}", span)
+    return f
 
 
 # --- primops ---------------------------------------------------------------------------
@@ -257,6 +303,18 @@ def primop_call(op: PrimOp, forced: Any, span: Any) -> Any:
     return r
 
 
+async def force_args(op: PrimOp, args: Any, d: int) -> Any:
+    """`args` with the strict arguments of builtin `op` forced, in order."""
+    strict = op.strict
+    forced = list(args)
+    i = 0
+    for a in args:
+        if type(a) is Thunk and strict[i]:
+            forced[i] = await force_item(a, d)
+        i += 1
+    return forced
+
+
 async def run_async_primop(op: PrimOp, forced: Any, span: Any) -> Any:
     """Run async builtin `op` (after `primop_call` gave NOTFAST) on its arguments,
     the strict ones forced, as the root of a new segment."""
@@ -278,7 +336,7 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
     by a builtin) is forced in this frame too: it is blackholed and its expression
     becomes the node of the loop; when the loop ends, every thunk so entered (`pend`)
     gets the value, and on an error they are suspended again as they were."""
-    global _call_depth, _ticks
+    global _call_depth
     # The last function called in tail position in this frame, for --show-trace
     # (earlier tail calls of the same frame are not kept: a loop of a million tail
     # calls must not keep a million frames).
@@ -369,20 +427,9 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                             env = [f.env, arg]
                         else:
                             env = await bind_args(f, arg, d, span)
-                        # Entering the closure: statistics, `max-call-depth`, the
-                        # scheduler's tick. (The one closure entry of the machine:
-                        # every application happens here, see `call_value`.)
-                        if STATS is not None:
-                            STATS.nrFunctionCalls += 1
-                            STATS.envs += 1
-                            STATS.envElements += len(env) - 1
-                        if _call_depth >= _max_call_depth:
-                            raise _stack_overflow(span)
-                        _call_depth += 1
+                        due = enter_closure(fnode, env, span)
                         ncalls += 1
-                        _ticks += 1
-                        if _ticks >= TICK_EVERY:
-                            _ticks = 0
+                        if due:
                             await spawn(_tick())
                         tfn = fnode
                         tspan = span
@@ -394,19 +441,14 @@ async def eval_tail(node: Any, env: list[Any] | None, d: int) -> Any:
                     elif tf is PrimOpApp:
                         op = f.op
                         items = f.args + (arg,)
-                    elif issubclass(tf, dict) and "__functor" in f:
-                        # `s arg` is `s.__functor s arg`
-                        functor = await force_item(f["__functor"], d)
-                        v = await call_value(functor, (f, arg), d, span)
-                        break
                     else:
-                        raise NotAFunction(f"attempt to call something which is not a function but "
-                                           f"{show_type(f)}", span)
+                        v = await call_value(f, (arg,), d, span)
+                        break
                     if len(items) < op.arity:
                         v = PrimOpApp(op, items)
                         break
                 # The builtin's strict arguments forced in order, each synchronously
-                # when it can be.
+                # when it can be (`force_args`, written out: one coroutine less per call).
                 strict = op.strict
                 forced: Any = items
                 i = 0
@@ -562,7 +604,7 @@ def call(f: Any, *args: Any) -> Any:
     return _done(r)
 
 
-def call_async(f: Any, *args: Any) -> Awaitable[Any]:
+def call_async(f: Any, *args: Any) -> Coroutine[Any, Any, Any]:
     """Request: the call of a function value as a coroutine (after `call_now`
     gave SLOW: no synchronous attempt)."""
     return call_value(f, args, 1, None)
@@ -574,7 +616,7 @@ def call_now(f: Any, *args: Any) -> Any:
     global _ticks
     _ticks += 1
     if _ticks >= TICK_EVERY:
-        # Time the scheduler had a turn (see TICK_EVERY): `eval_tail` gives it.
+        # Time the scheduler had a turn (see TICK_EVERY): `call_value` gives it.
         return NOTFAST
     if type(f) is Lambda:
         fnode = f.node

@@ -266,7 +266,7 @@ async def coerce_to_string_d(v: Any, d: int, *, copy_to_store: bool = True,
     if issubclass(tv, dict):
         if "__toString" in v:
             fn = await force_item(v["__toString"], d)
-            r = await call_value(fn, [v], d, span)
+            r = await spawn(call_value(fn, [v], 0, span))
             return await coerce_to_string_d(r, d, copy_to_store=copy_to_store, coerce_more=coerce_more, span=span)
         if "outPath" in v:
             r = await force_item(v["outPath"], d)

@@ -17,7 +17,7 @@ import signal
 from types import FrameType
 from typing import Any
 
-from nixeval.machine.calls import eval_tail
+from nixeval.machine.calls import call_value, eval_tail
 
 _CODES: set[Any] = set()
 
@@ -47,7 +47,7 @@ def _frames_of_coroutine(coro: Any) -> list[FrameType]:
 
 class Profiler:
     def __init__(self, machine: Any, interval: float = 0.001):
-        _CODES.add(eval_tail.__code__)
+        _CODES.update({eval_tail.__code__, call_value.__code__})
         self.machine = machine
         self.interval = interval
         self.samples: collections.Counter[str] = collections.Counter()
