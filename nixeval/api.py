@@ -45,10 +45,11 @@ from collections.abc import Awaitable, Callable, Generator, Iterator, Mapping, S
 from typing import Any
 
 from nixeval import machine as E
-from nixeval.errors import EvalError, NixError, PythonBuiltinError
+from nixeval.errors import IntegerOverflow, NixError, PythonBuiltinError
 from nixeval.evaluation import Evaluation
 from nixeval.io import EvalIO
 from nixeval.machine.scheduler import HostRequest
+from nixeval.machine.stats import Stats
 from nixeval.values import (
     Lambda,
     NixPath,
@@ -84,13 +85,18 @@ class Evaluator:
     as `nixeval.io.MemoryIO({"/src/default.nix": "import ./lib.nix", ...})` (with
     `write_store=True` and a `store_dir`, store objects are added to that tree).
     Give `cwd` too when relative paths in the source should resolve inside it.
+
+    `stats=True` switches the statistics observer on: `statistics()` then gives
+    Nix's NIX_SHOW_STATS counters (thunks, calls, lookups, ...) of the evaluations
+    made through this Evaluator (since it was made or a builtin was last added),
+    and of nothing else.
     """
 
     def __init__(self, *, search_path: Sequence[str] = (), nix_path: Sequence[str] | None = None,
                  store_dir: str | None = None, write_store: bool = False, pure: bool = False,
                  cwd: str | None = None, env: Mapping[str, str] | None = None,
                  options: Mapping[str, str] | None = None, max_memory: int | None = None,
-                 io: EvalIO | None = None):
+                 io: EvalIO | None = None, stats: bool = False):
         from nixeval.settings import Settings
 
         settings = Settings()
@@ -106,6 +112,7 @@ class Evaluator:
         if write_store and not (store_dir or (os.environ if env is None else env).get("NIX_STORE_DIR")):
             raise ValueError("write_store=True needs a store directory (store_dir or NIX_STORE_DIR)")
         self._extra: dict[str, PrimOp] = {}
+        self._stats = stats
         self._ev: Evaluation | None = None
         # The private event loop of async builtins under the sync API (see `_HostAwait`).
         self._loop: Any = None
@@ -159,7 +166,16 @@ class Evaluator:
     def evaluation(self) -> Evaluation:
         if self._ev is None:
             self._ev = Evaluation(extra_builtins=self._extra, **self._opts)  # type: ignore[arg-type]
+            if self._stats:
+                self._ev.stats = Stats()
         return self._ev
+
+    def statistics(self) -> dict[str, Any]:
+        """The statistics of the evaluations made so far (with `stats=True`), as Nix's
+        NIX_SHOW_STATS names them."""
+        if not self._stats:
+            raise ValueError("statistics are off: make the Evaluator with stats=True")
+        return dict(self.evaluation.stats.as_json(self.evaluation.machine))
 
     # --- evaluation ----------------------------------------------------------------
 
@@ -478,7 +494,7 @@ def _from_python_leaf(x: Any) -> Any:
     t = type(x)
     if x is None or t is bool or t is int or t is float or t is str or t is NixString:
         if t is int and not (-(2**63) <= x < 2**63):
-            raise EvalError(f"integer {x} does not fit in 64 bits")
+            raise IntegerOverflow(f"integer {x} does not fit in 64 bits")
         return x
     if isinstance(x, pathlib.PurePath):
         return NixPath(str(x))

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from nixeval.errors import EvalError, did_you_mean
+from nixeval.errors import (
+    BadAttrPath,
+    IndexOutOfBounds,
+    MissingArgument,
+    MissingAttribute,
+    TypeError_,
+    did_you_mean,
+)
 from nixeval.machine.requests import call, evaluate, force
 from nixeval.values import Lambda, show_type
 
@@ -27,7 +34,7 @@ async def auto_call(v: Any, auto_args: dict[str, Any]) -> Any:
             if name in auto_args:
                 arg[name] = auto_args[name]
             elif default is None:
-                raise EvalError(
+                raise MissingArgument(
                     f"cannot evaluate a function that has an argument without a value ('{name}')\n\n"
                     "       Nix attempted to evaluate a function as a top level expression; in\n"
                     "       this case it must have its arguments supplied either by default\n"
@@ -58,7 +65,7 @@ def _split_attr_path(path: str) -> list[str]:
             cur.append(c)
         i += 1
     if quoted:
-        raise EvalError(f"missing closing quote in selection path '{path}'")
+        raise BadAttrPath(f"missing closing quote in selection path '{path}'")
     out.append("".join(cur))
     return out
 
@@ -76,16 +83,16 @@ async def select_attr_path(ev: Any, node: Any, attrpath: str, auto_args: dict[st
             if comp.isdigit() and type(v) is list:
                 idx = int(comp)
                 if idx >= len(v):
-                    raise EvalError(f"list index {idx} in selection path '{attrpath}' is out of range")
+                    raise IndexOutOfBounds(f"list index {idx} in selection path '{attrpath}' is out of range")
                 v = await force(v[idx])
                 continue
             if not isinstance(v, dict):
-                raise EvalError(
+                raise TypeError_(
                     f"the expression selected by the selection path '{attrpath}' should be a set but is {show_type(v)}")
             if comp == "":
-                raise EvalError(f"empty attribute name in selection path '{attrpath}'")
+                raise BadAttrPath(f"empty attribute name in selection path '{attrpath}'")
             if comp not in v:
-                raise EvalError(f"attribute '{comp}' in selection path '{attrpath}' not found") \
+                raise MissingAttribute(f"attribute '{comp}' in selection path '{attrpath}' not found") \
                     .suggest(did_you_mean(comp, v))
             v = await force(v[comp])
     return v

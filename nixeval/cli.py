@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from nixeval import settings
-from nixeval.errors import EvalError, NixError, render
+from nixeval.errors import ImportError_, NixError, render
 from nixeval.printer import filter_log_line
 
 PROGRAM = "nixeval"
@@ -518,7 +518,7 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
             if opts.pure or opts.restrict:
                 _check_allowed(ev, path)
             if path != given and not os.path.lexists(path):  # a directory without default.nix
-                raise EvalError(f"opening file '{path}': No such file or directory")
+                raise ImportError_(f"opening file '{path}': No such file or directory")
             yield ev.parse_file(path)
 
     nodes = inputs()

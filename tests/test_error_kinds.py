@@ -1,12 +1,9 @@
 """Error kinds (nixeval/errors.py): every error class has a kind, every kind a stable
 code; Nix programs fail with the kind their failure is; no raise site builds a
-generic error, except in the files of ALLOWLIST, which are still to be converted.
+generic error (a base class, or a ParseError whose kind has its own class).
 
 The codes are pinned: a kind's code never changes and is never reused, a new kind
-takes the next free code (add it to PINNED). ALLOWLIST only shrinks: an entry
-whose files have no generic construction left makes `test_allowlist_is_not_stale`
-fail, and each end-to-end case whose raise site is allowlisted is an expected
-failure until the site is converted.
+takes the next free code (add it to PINNED).
 """
 
 from __future__ import annotations
@@ -15,7 +12,6 @@ import importlib
 import pkgutil
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -65,31 +61,6 @@ PINNED = {
     "PYTHON_BUILTIN": "E036",
 }
 
-# Files (or folders, ending in "/") relative to the package's parent that still build
-# generic errors. To be emptied: convert a file's raise sites, then remove it here.
-ALLOWLIST = (
-    "nixeval/api.py",
-    "nixeval/attrpath.py",
-    "nixeval/cli.py",
-    "nixeval/syntax/",
-    "nixeval/builtins/arith.py",
-    "nixeval/builtins/context.py",
-    "nixeval/builtins/control.py",
-    "nixeval/builtins/derivations.py",
-    "nixeval/builtins/fetchers.py",
-    "nixeval/builtins/fetchtree.py",
-    "nixeval/builtins/flake.py",
-    "nixeval/builtins/json.py",
-    "nixeval/builtins/paths.py",
-    "nixeval/builtins/storepaths.py",
-    "nixeval/builtins/storestate.py",
-    "nixeval/builtins/strings.py",
-)
-
-# Error classes, by name, that still have no kind of their own (the fetchers' pure-mode
-# error: it should derive from RestrictedPath).
-UNKINDED = {"PureModeError", "_PureModeError"}
-
 # The bases: a raise site never builds one of these.
 BASES = (errors.NixError, errors.EvalError, errors.CatchableError)
 
@@ -134,7 +105,7 @@ def test_every_error_class_has_a_kind() -> None:
     for cls in classes:
         assert isinstance(cls.kind, ErrorKind), cls
         name = f"{cls.__module__}.{cls.__qualname__}"
-        if cls in BASES or cls.__qualname__ in UNKINDED:
+        if cls in BASES:
             continue
         assert cls.kind is not ErrorKind.UNCLASSIFIED, f"{name} has no kind of its own"
     assert errors.ParseError.kind is ErrorKind.SYNTAX
@@ -172,42 +143,39 @@ def test_phase_shared_kinds_keep_both_bases() -> None:
     assert errors.FetchFeatureDisabled.positionless
 
 
-# (program, kind, None, or the allowlisted file or folder whose raise site still
-# builds the wrong class: an expected failure, strict, so that it is noticed when fixed)
-CASES: dict[str, tuple[str, ErrorKind, str | None]] = {
-    "undefined-variable": ("x", ErrorKind.UNDEFINED_VARIABLE, "nixeval/syntax/"),
-    "undefined-under-with": ("with { }; x", ErrorKind.UNDEFINED_VARIABLE, None),
-    "missing-attribute": ("{ a = 1; }.b", ErrorKind.MISSING_ATTRIBUTE, None),
-    "type": ('1 + "a"', ErrorKind.TYPE, None),
-    "not-a-function": ("1 2", ErrorKind.NOT_A_FUNCTION, None),
-    "missing-argument": ("({ x }: x) { }", ErrorKind.MISSING_ARGUMENT, None),
-    "assertion": ("assert 1 == 2; 3", ErrorKind.ASSERTION, None),
-    "throw": ('throw "no"', ErrorKind.THROW, None),
-    "abort": ('abort "no"', ErrorKind.ABORT, None),
-    "division-by-zero": ("1 / 0", ErrorKind.DIVISION_BY_ZERO, None),
-    "infinite-recursion": ("let x = x; in x", ErrorKind.INFINITE_RECURSION, None),
-    "index": ("builtins.elemAt [ 1 ] 3", ErrorKind.INDEX_OUT_OF_BOUNDS, None),
-    "regex": ('builtins.match "(" "x"', ErrorKind.REGEX, None),
-    "toml": ('builtins.fromTOML "a = "', ErrorKind.TOML, None),
+# name -> (program, the kind of its error)
+CASES: dict[str, tuple[str, ErrorKind]] = {
+    "undefined-variable": ("x", ErrorKind.UNDEFINED_VARIABLE),
+    "undefined-under-with": ("with { }; x", ErrorKind.UNDEFINED_VARIABLE),
+    "missing-attribute": ("{ a = 1; }.b", ErrorKind.MISSING_ATTRIBUTE),
+    "type": ('1 + "a"', ErrorKind.TYPE),
+    "not-a-function": ("1 2", ErrorKind.NOT_A_FUNCTION),
+    "missing-argument": ("({ x }: x) { }", ErrorKind.MISSING_ARGUMENT),
+    "assertion": ("assert 1 == 2; 3", ErrorKind.ASSERTION),
+    "throw": ('throw "no"', ErrorKind.THROW),
+    "abort": ('abort "no"', ErrorKind.ABORT),
+    "division-by-zero": ("1 / 0", ErrorKind.DIVISION_BY_ZERO),
+    "infinite-recursion": ("let x = x; in x", ErrorKind.INFINITE_RECURSION),
+    "index": ("builtins.elemAt [ 1 ] 3", ErrorKind.INDEX_OUT_OF_BOUNDS),
+    "regex": ('builtins.match "(" "x"', ErrorKind.REGEX),
+    "toml": ('builtins.fromTOML "a = "', ErrorKind.TOML),
     "hash": ('builtins.convertHash { hash = "sha256:abc"; toHashFormat = "base16"; }',
-             ErrorKind.HASH, None),
+             ErrorKind.HASH),
     "feature-disabled": ('builtins.convertHash { hash = "blake3:abc"; toHashFormat = "base16"; }',
-                         ErrorKind.FEATURE_DISABLED, None),
+                         ErrorKind.FEATURE_DISABLED),
+    "duplicate-attribute": ("{ a = 1; a = 2; }", ErrorKind.DUPLICATE_ATTRIBUTE),
+    "duplicate-formal": ("{ a, a }: a", ErrorKind.DUPLICATE_ATTRIBUTE),
+    "dynamic-duplicate": ('{ a = 1; ${"a"} = 2; }', ErrorKind.DUPLICATE_ATTRIBUTE),
+    "invalid-argument": ('builtins.substring (-1) 1 "x"', ErrorKind.INVALID_ARGUMENT),
+    "json": ('builtins.fromJSON "["', ErrorKind.JSON),
+    "string-context": ('builtins.appendContext "x" { x = { path = true; }; }',
+                       ErrorKind.STRING_CONTEXT),
+    "unexpected-argument": ("builtins.fetchurl { x = 1; }", ErrorKind.UNEXPECTED_ARGUMENT),
+    "store-path": ('builtins.storePath "/tmp/x"', ErrorKind.STORE_PATH),
 }
 
 
-def _cases() -> list[Any]:
-    out = []
-    for name, (program, kind, where) in CASES.items():
-        marks = []
-        if where is not None:
-            assert any(where.startswith(entry) for entry in ALLOWLIST), f"{name}: {where}"
-            marks.append(pytest.mark.xfail(strict=True, reason=f"{where} is to be converted"))
-        out.append(pytest.param(program, kind, id=name, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("program", "kind"), _cases())
+@pytest.mark.parametrize(("program", "kind"), list(CASES.values()), ids=list(CASES))
 def test_program_fails_with_its_kind(program: str, kind: ErrorKind) -> None:
     with pytest.raises(errors.NixError) as err:
         nixeval.evaluate(program)
@@ -222,26 +190,14 @@ def test_python_builtin_error_has_its_kind() -> None:
     assert err.value.kind is ErrorKind.PYTHON_BUILTIN
 
 
-def _generic_constructions() -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
+def test_no_generic_errors() -> None:
+    bad = []
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(PACKAGE.parent).as_posix()
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if GENERIC.search(line) and not line.lstrip().startswith(("class ", "#")):
-                found.setdefault(rel, []).append(f"{rel}:{n}: {line.strip()}")
-    return found
-
-
-def test_no_generic_errors_outside_the_allowlist() -> None:
-    bad = [site for rel, sites in _generic_constructions().items()
-           if not any(rel.startswith(entry) for entry in ALLOWLIST) for site in sites]
+                bad.append(f"{rel}:{n}: {line.strip()}")
     assert not bad, "raise the class of the error's kind (nixeval/errors.py):\n" + "\n".join(bad)
-
-
-def test_allowlist_is_not_stale() -> None:
-    found = _generic_constructions()
-    stale = [entry for entry in ALLOWLIST if not any(rel.startswith(entry) for rel in found)]
-    assert not stale, f"no generic errors left: remove {stale} from ALLOWLIST"
 
 
 def test_no_error_flag_is_read_with_getattr() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import nixeval
+from nixeval.errors import FetchError
 from nixeval.evaluation import Evaluation
 from nixeval.io import LOCAL, Executable, MemoryIO, Symlink
 
@@ -255,6 +256,64 @@ def test_read_only_virtual_tree_writes_nothing() -> None:
     ev = nixeval.Evaluator(io=io, cwd=ROOT, env={})
     path = ev.evaluate('builtins.toFile "t" "text"')
     assert not io.lexists(path) and not io.lexists("/nix")
+
+
+# --- fetchers: user paths through the seam, downloads on the real disk ----------------------
+
+FLAKES = {"extra-experimental-features": "flakes"}
+
+# A flake (with its lock file) beside TREE's files.
+FLAKE_TREE: dict[str, Any] = {
+    **TREE,
+    "flake.nix": '{ description = "virtual"; outputs = { self }: { answer = import ./answer.nix; '
+                 'text = builtins.readFile ./data/hello.txt; src = "${self}"; }; }',
+    "flake.lock": '{ "nodes": { "root": { } }, "root": "root", "version": 7 }',
+}
+
+FETCH_EXPRS = [
+    'let t = builtins.fetchTree { type = "path"; path = ./data; }; in [ t.outPath t.narHash ]',
+    'let t = builtins.fetchTree { type = "path"; path = ./data/hello.txt; }; in [ t.outPath t.narHash ]',
+    "let f = builtins.getFlake (toString ./.); in [ f.answer f.text f.src f.outPath f.narHash ]",
+]
+
+
+@pytest.mark.parametrize("expr", FETCH_EXPRS)
+def test_fetch_tree_and_get_flake_of_a_virtual_tree_are_the_ones_on_disk(expr: str,
+                                                                         tmp_path: Path) -> None:
+    write_tree(tmp_path, FLAKE_TREE)
+    disk = nixeval.Evaluator(cwd=str(tmp_path), env={}, options=FLAKES)
+    want = disk.evaluate(expr, strict=True)
+    ev = nixeval.Evaluator(io=MemoryIO({ROOT: FLAKE_TREE}), cwd=ROOT, env={}, options=FLAKES)
+    assert ev.evaluate(expr, strict=True) == want
+    assert any(str(x).startswith("/nix/store/") for x in want)
+
+
+def test_fetch_tree_of_a_virtual_tree_is_dated_and_written_there() -> None:
+    io = MemoryIO({ROOT: FLAKE_TREE})
+    ev = nixeval.Evaluator(io=io, cwd=ROOT, env={}, options=FLAKES, store_dir="/nix/store",
+                           write_store=True)
+    t = ev.evaluate('builtins.fetchTree { type = "path"; path = ./data; }', strict=True)
+    assert t["lastModified"] == 0  # every MemoryIO object is dated 0
+    assert io.read_dir(t["outPath"]) == io.read_dir(f"{ROOT}/data")
+    # The flake is then read from its store path, in the virtual tree too.
+    assert ev.evaluate("(builtins.getFlake (toString ./.)).answer") == 42
+
+
+def test_a_download_is_read_on_the_real_disk(tmp_path: Path) -> None:
+    (tmp_path / "file.txt").write_text("downloaded\n")
+    url = f"file://{tmp_path}/file.txt"
+    want = nixeval.Evaluator(env={}).evaluate(f'builtins.fetchurl "{url}"')
+    io = MemoryIO({ROOT: TREE})
+    ev = nixeval.Evaluator(io=io, cwd=ROOT, env={}, store_dir="/nix/store", write_store=True)
+    assert ev.evaluate(f'builtins.fetchurl "{url}"') == want
+    assert io.read_bytes(want) == b"downloaded\n"
+
+
+def test_fetch_git_of_a_virtual_tree_says_git_cannot_see_it() -> None:
+    with pytest.raises(FetchError) as info:
+        virtual().evaluate("builtins.fetchGit ./.")
+    assert info.value.message == (f"cannot fetch Git repository 'file://{ROOT}': the evaluation "
+                                  "reads a virtual file system, which the 'git' program cannot see")
 
 
 # --- MemoryIO itself ---------------------------------------------------------------------

@@ -75,3 +75,16 @@ def test_interleaved_evaluations_keep_their_own_parameters() -> None:
     assert outcome[id(observed)] == 2000
     assert isinstance(outcome[id(limited)], StackOverflow)
     assert observed.stats.nrFunctionCalls >= 2000
+
+
+def test_the_python_api_switches_statistics_on() -> None:
+    import nixeval
+
+    counted = nixeval.Evaluator(stats=True)
+    quiet = nixeval.Evaluator()
+    assert counted.evaluate(PROGRAM) == 2000
+    assert quiet.evaluate(PROGRAM) == 2000
+    stats = counted.statistics()
+    assert stats["nrFunctionCalls"] >= 2000 and stats["nrThunks"] > 0
+    with pytest.raises(ValueError):
+        quiet.statistics()

@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_int
-from nixeval.errors import EvalError, TypeError_
+from nixeval.errors import IntegerOverflow, InvalidArgument, TypeError_
 from nixeval.lexical import format_float
 from nixeval.machine.requests import div_values, int_result, less_than
 from nixeval.values import INT_MAX, INT_MIN, show_type
@@ -79,11 +79,11 @@ def _round(v: Any, fn: Any) -> int:
     if type(v) is int:
         return v
     if math.isnan(v) or math.isinf(v):
-        raise EvalError(f"cannot convert {v} to an integer")
+        raise InvalidArgument(f"cannot convert {v} to an integer")
     r = int(fn(v))
     if r < INT_MIN or r > INT_MAX:
         # Nix 2.29 (before: the minimum integer)
-        raise EvalError(f"NixFloat argument {format_float(v)} is not in the range of NixInt")
+        raise IntegerOverflow(f"NixFloat argument {format_float(v)} is not in the range of NixInt")
     return r
 
 

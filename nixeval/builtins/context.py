@@ -20,7 +20,7 @@ from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list, expect_string
-from nixeval.errors import EvalError
+from nixeval.errors import BadStorePath, InvalidDerivation, StringContextError, Unsupported
 from nixeval.lexical import byte_key, format_attr_name
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import is_store_path
@@ -64,20 +64,20 @@ async def append_context(s: Any, ctx: Any) -> Any:
     for name in sorted(ctx, key=byte_key):
         pos = attr_position(ctx, name)  # Nix reports errors at the context key
         if not is_store_path(name, store_dir):
-            raise EvalError(f"Context key '{format_attr_name(name)}' is not a store path", pos)
+            raise StringContextError(f"Context key '{format_attr_name(name)}' is not a store path", pos)
         info = expect_attrs(await force(ctx[name]))
         if "path" in info and expect_bool(await force(info["path"])):
             out.add(name)
         if "allOutputs" in info and expect_bool(await force(info["allOutputs"])):
             if not name.endswith(".drv"):
-                raise EvalError(f"Tried to add all-outputs context of {format_attr_name(name)}, "
-                                "which is not a derivation, to a string", pos)
+                raise StringContextError(f"Tried to add all-outputs context of {format_attr_name(name)}, "
+                                         "which is not a derivation, to a string", pos)
             out.add("=" + name)
         if "outputs" in info:
             outs = expect_list(await force(info["outputs"]))
             if outs and not name.endswith(".drv"):
-                raise EvalError(f"Tried to add derivation output context of {format_attr_name(name)}, "
-                                "which is not a derivation, to a string")
+                raise StringContextError(f"Tried to add derivation output context of {format_attr_name(name)}, "
+                                         "which is not a derivation, to a string")
             for o in outs:
                 o = expect_string_no_context(await force(o))
                 out.add(f"!{o}!{name}")
@@ -99,14 +99,14 @@ async def add_drv_output_dependencies(v: Any) -> Any:
     s = await coerce_to_string(v, copy_to_store=True)
     ctx = context_of(s)
     if len(ctx) != 1:
-        raise EvalError(f"context of string '{s}' must have exactly one element, but has {len(ctx)}")
+        raise StringContextError(f"context of string '{s}' must have exactly one element, but has {len(ctx)}")
     path, kind = decode_context(next(iter(ctx)))
     if kind is None:
         if not path.endswith(".drv"):
-            raise EvalError(f"path '{path}' is not a derivation")
+            raise StringContextError(f"path '{path}' is not a derivation")
     elif kind != "=":
-        raise EvalError("`addDrvOutputDependencies` can only act on derivations, "
-                        f"not on a derivation output such as '{kind}'")
+        raise StringContextError("`addDrvOutputDependencies` can only act on derivations, "
+                                 f"not on a derivation output such as '{kind}'")
     return make_string(str(s), {"=" + path})
 
 
@@ -118,23 +118,23 @@ def _derivation_output(drv_path: str, output: str) -> str:
 
     st = store_state()
     if not st.is_valid(drv_path):
-        raise EvalError(f"path '{drv_path}' is not a valid store path")
+        raise BadStorePath(f"path '{drv_path}' is not a valid store path")
     if not drv_path.endswith(".drv"):
         name = drv_path[len(st.store_dir) + 1:]
-        raise EvalError(f"error parsing derivation '{drv_path}': "
-                        f"store path '{name}' is not a valid derivation path")
+        raise InvalidDerivation(f"error parsing derivation '{drv_path}': "
+                                f"store path '{name}' is not a valid derivation path")
     drv = st.load_drv(drv_path)
     out = drv.outputs.get(output)
     if out is None:
-        raise EvalError(f"derivation '{drv_path}' does not have output '{output}'")
+        raise InvalidDerivation(f"derivation '{drv_path}' does not have output '{output}'")
     if not out.path:
         raise _no_placeholder(f"{drv_path}^{output}")
     return out.path
 
 
-def _no_placeholder(derived: str) -> EvalError:
-    return EvalError(f"cannot compute the input placeholder for '{derived}': nixeval does "
-                     "not implement placeholders of content-addressed or dynamic derivation outputs")
+def _no_placeholder(derived: str) -> Unsupported:
+    return Unsupported(f"cannot compute the input placeholder for '{derived}': nixeval does "
+                       "not implement placeholders of content-addressed or dynamic derivation outputs")
 
 
 @builtin("outputOf", 2, feature="dynamic-derivations")
@@ -148,21 +148,21 @@ async def output_of(ref: Any, output: Any) -> Any:
     s = str(expect_string(ref))
     ctx = context_of(ref)
     if len(ctx) != 1:
-        raise EvalError(f"string '{s}' has {len(ctx)} entries in its context. "
-                        "It should only have exactly one entry")
+        raise StringContextError(f"string '{s}' has {len(ctx)} entries in its context. "
+                                 "It should only have exactly one entry")
     path, kind = decode_context(next(iter(ctx)))
     if kind == "=":
-        raise EvalError(f"string '{s}' has a context which refers to a complete source and "
-                        "binary closure. This is not supported at this time")
+        raise StringContextError(f"string '{s}' has a context which refers to a complete source and "
+                                 "binary closure. This is not supported at this time")
     if kind is None:
         if s != path:
-            raise EvalError(f"path string '{s}' has context with the different path '{path}'")
+            raise StringContextError(f"path string '{s}' has context with the different path '{path}'")
     else:
         expected = _derivation_output(path, kind)
         if s != expected:
-            raise EvalError(f"string '{s}' has context with the output '{kind}' from derivation "
-                            f"'{path}', but the string is not the right placeholder for this "
-                            f"derivation output. It should be '{expected}'")
+            raise StringContextError(f"string '{s}' has context with the output '{kind}' from derivation "
+                                     f"'{path}', but the string is not the right placeholder for this "
+                                     f"derivation output. It should be '{expected}'")
     name = str(expect_string_no_context(output))
     if kind is not None:
         raise _no_placeholder(f"{path}^{kind}^{name}")  # the output of an output

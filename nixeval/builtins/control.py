@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 from nixeval.builtins.registry import builtin, expect_string
-from nixeval.errors import Abort, CatchableError, EvalError, NixError, Thrown
+from nixeval.errors import Abort, CatchableError, FatalWarning, NixError, Thrown
 from nixeval.machine.requests import coerce_to_string, current, force, force_deep
 from nixeval.printer import filter_log_line, print_value
 from nixeval.values import NixString
@@ -110,7 +110,7 @@ async def warn(msg: Any, b: Any) -> Any:
     text = str(expect_string(msg))
     _log(warning_text(text))
     if current().settings.abort_on_warn:
-        raise EvalError("aborting to reveal stack trace of warning, as abort-on-warn is set")
+        raise FatalWarning("aborting to reveal stack trace of warning, as abort-on-warn is set")
     return await force(b)
 
 

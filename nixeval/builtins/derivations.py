@@ -30,7 +30,16 @@ from nixeval.builtins.json import json_dump_string, write_json
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError, NixError, TypeError_
+from nixeval.errors import (
+    BadStorePath,
+    FeatureDisabled,
+    InvalidDerivation,
+    InvalidHash,
+    InvalidPath,
+    MissingAttribute,
+    NixError,
+    TypeError_,
+)
 from nixeval.lexical import byte_key
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
@@ -45,11 +54,6 @@ from nixeval.store import (
     parse_hash_allow_empty,
 )
 from nixeval.values import NixString, context_of
-
-
-def _store_error(e: Exception) -> EvalError:
-    return EvalError(str(e))
-
 
 # --- placeholder ---------------------------------------------------------------------
 
@@ -85,19 +89,19 @@ def _check_outputs(names: list[str]) -> list[str]:
     seen: list[str] = []
     for n in names:
         if n in seen:
-            raise EvalError(f"duplicate derivation output '{n}'")
+            raise InvalidDerivation(f"duplicate derivation output '{n}'")
         if n == "drv":
-            raise EvalError("invalid derivation output name 'drv'")
+            raise InvalidDerivation("invalid derivation output name 'drv'")
         seen.append(n)
     if not seen:
-        raise EvalError("derivation cannot have an empty set of outputs")
+        raise InvalidDerivation("derivation cannot have an empty set of outputs")
     return sorted(seen)
 
 
 def _check_hash_mode(mode: str) -> str:
     if mode in ("flat", "recursive"):
         return mode
-    raise EvalError(f"invalid value '{mode}' for 'outputHashMode' attribute")
+    raise InvalidDerivation(f"invalid value '{mode}' for 'outputHashMode' attribute")
 
 
 @builtin("derivationStrict", 1, global_=True)
@@ -147,11 +151,11 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
             if ignore_nulls and await force(item) is None:
                 continue
             if key == "__contentAddressed":
-                raise EvalError("experimental Nix feature 'ca-derivations' is disabled; "
-                                "use '--extra-experimental-features ca-derivations' to override")
+                raise FeatureDisabled("experimental Nix feature 'ca-derivations' is disabled; "
+                                      "use '--extra-experimental-features ca-derivations' to override")
             if key == "__impure":
-                raise EvalError("experimental Nix feature 'impure-derivations' is disabled; "
-                                "use '--extra-experimental-features impure-derivations' to override")
+                raise FeatureDisabled("experimental Nix feature 'impure-derivations' is disabled; "
+                                      "use '--extra-experimental-features impure-derivations' to override")
             if key == "args":
                 for elem in expect_list(await force(item)):
                     s = await coerce_to_string(await force(elem), copy_to_store=True, coerce_more=True)
@@ -218,7 +222,9 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
         if c.startswith("="):
             path = c[1:]
             if not st.is_valid(path):
-                raise EvalError(f"path '{path}' is not valid")
+                err = InvalidPath(path)
+                err.positionless = False  # Nix reports this one at the derivation's name
+                raise err
             for p in st.closure(path):
                 input_srcs.add(p)
                 if p.endswith(".drv"):
@@ -230,21 +236,21 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
             input_srcs.add(c)
 
     if builder == "":
-        raise EvalError("required attribute 'builder' missing")
+        raise MissingAttribute("required attribute 'builder' missing")
     if system == "":
-        raise EvalError("required attribute 'system' missing")
+        raise MissingAttribute("required attribute 'system' missing")
     if drv_name.endswith(".drv"):
-        raise EvalError("derivation names are not allowed to end in '.drv'")
+        raise InvalidDerivation("derivation names are not allowed to end in '.drv'")
 
     fixed = None
     if output_hash is not None:
         if outputs != ["out"]:
-            raise EvalError("multiple outputs are not supported in fixed-output derivations")
+            raise InvalidDerivation("multiple outputs are not supported in fixed-output derivations")
         algo = parse_algo_opt(output_hash_algo) if output_hash_algo is not None else None
         try:
             h, warning = parse_hash_allow_empty(output_hash, algo)
         except HashError as e:
-            raise EvalError(str(e)) from None
+            raise InvalidHash(str(e)) from None
         if warning:
             sys.stderr.write(f"warning: {warning}\n")
         fixed = FixedOutput(h, hash_mode == "recursive")
@@ -255,8 +261,12 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
     try:
         res = derivation_strict(drv_name, system, builder, args, env, outputs, input_drvs,
                                 input_srcs, fixed, st.load_drv, st.drv_hashes, ev.store_dir)
-    except (DerivationError, StorePathError, HashError) as e:
-        raise EvalError(str(e)) from None
+    except DerivationError as e:
+        raise InvalidDerivation(str(e)) from None
+    except StorePathError as e:
+        raise BadStorePath(str(e)) from None
+    except HashError as e:
+        raise InvalidHash(str(e)) from None
     drv_path = res.drv_path
     st.drvs[drv_path] = res.drv
     st.add_text(drv_path, res.text, set(res.drv.input_srcs) | set(res.drv.input_drvs))
@@ -331,7 +341,7 @@ async def derivation_lines(v: Any) -> list[str]:
     lines = []
     for d in found:
         if "drvPath" not in d:
-            raise EvalError("derivation does not contain a 'drvPath' attribute")
+            raise InvalidDerivation("derivation does not contain a 'drvPath' attribute")
         drv_path = str(await coerce_to_string(await force(d["drvPath"]), copy_to_store=False))
         output = str(await force(d["outputName"])) if "outputName" in d else "out"
         lines.append(drv_path + ("" if output == "out" else "!" + output))

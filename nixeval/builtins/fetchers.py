@@ -3,7 +3,9 @@
 nixeval has no network. A `file://` URL is read locally, as Nix would (fetchurl: the
 file, stored flat under its base name; fetchTarball: the archive unpacked, its single
 top-level entry stored recursively as `source`), with Nix's hash check; the result
-is written to the store in write mode only (Nix writes it even with `--eval`).
+is written to the store in write mode only (Nix writes it even with `--eval`). A
+download is read, unpacked and hashed on the real disk whatever the evaluation's
+`EvalIO` (nixeval/io.py), as Nix's downloader does not see the evaluator's files.
 fetchGit of a local repository (a path or a `file://` URL) runs `git` as Nix 2.8
 does (`git.py`); its argument is converted here as Nix's fetchTree converts it.
 Anything else fails with an error naming the URL; Mercurial is never run.
@@ -27,7 +29,17 @@ from nixeval.builtins.fetchpolicy import PureModeError, check_uri
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin, expect_attrs
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError
+from nixeval.errors import (
+    BadStorePath,
+    DownloadError,
+    InvalidHash,
+    MissingAttribute,
+    RestrictedPath,
+    StoreError,
+    UnexpectedArgument,
+    Unsupported,
+)
+from nixeval.io import LOCAL
 from nixeval.lexical import byte_key
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
@@ -61,47 +73,47 @@ async def _fetch_args(arg: Any, who: str) -> tuple[str, Hash | None, str]:
                 try:
                     expected, _ = parse_hash_allow_empty(str(expect_string_no_context(v)), "sha256")
                 except HashError as e:
-                    raise EvalError(str(e)) from None
+                    raise InvalidHash(str(e)) from None
             elif key == "name":
                 name = str(expect_string_no_context(v))
             else:
-                raise EvalError(f"unsupported argument '{key}' to '{who}'")
+                raise UnexpectedArgument(f"unsupported argument '{key}' to '{who}'")
         if url is None:
-            raise EvalError("'url' argument required")
+            raise MissingAttribute("'url' argument required")
     else:
         url = str(expect_string_no_context(arg))
     check_uri(url)  # restricted mode: an allowed URI (allowed-uris) or path
     if current().pure and expected is None:
-        raise EvalError(f"in pure evaluation mode, '{who}' requires a 'sha256' argument")
+        raise RestrictedPath(f"in pure evaluation mode, '{who}' requires a 'sha256' argument")
     return url, expected, name
 
 
 def _local_file(url: str) -> str:
     if not url.startswith("file://"):
-        raise EvalError(f"unable to download '{url}': nixeval has no network access "
-                        "(only file:// URLs can be fetched)")
+        raise Unsupported(f"unable to download '{url}': nixeval has no network access "
+                          "(only file:// URLs can be fetched)")
     path = unquote(url[len("file://"):])
     if not os.path.exists(path):
-        raise EvalError(f"unable to download '{url}': Couldn't read a file:// file (37)")
+        raise DownloadError(f"unable to download '{url}': Couldn't read a file:// file (37)")
     return path
 
 
-def _mismatch(url: str, expected: Hash, got: Hash) -> EvalError:
+def _mismatch(url: str, expected: Hash, got: Hash) -> DownloadError:
     # Continuation lines carry the 7-space indentation of Nix's error renderer.
-    return EvalError(f"hash mismatch in file downloaded from '{url}':\n"
-                     f"         specified: {expected.base32(True)}\n"
-                     f"         got:       {got.base32(True)}")
+    return DownloadError(f"hash mismatch in file downloaded from '{url}':\n"
+                         f"         specified: {expected.base32(True)}\n"
+                         f"         got:       {got.base32(True)}")
 
 
 def _fetch_file(url: str, expected: Hash | None, name: str) -> str:
     path = _local_file(url)
     if os.path.isdir(path):
-        raise EvalError(f"unable to download '{url}': Couldn't read a file:// file (37)")
+        raise DownloadError(f"unable to download '{url}': Couldn't read a file:// file (37)")
     h = hash_path_flat(path)
     if expected is not None and h != expected:
         raise _mismatch(url, expected, h)
     result = make_fixed_output_path(False, h, name, store_dir=current().store_dir)
-    store_state().add_source(result, path, name, recursive=False)
+    store_state().add_source(result, path, name, recursive=False, fs=LOCAL)
     return result
 
 
@@ -112,16 +124,16 @@ def _fetch_tarball(url: str, expected: Hash | None, name: str) -> str:
             with tarfile.open(path) as tf:
                 tf.extractall(tmp, filter="tar")
         except (tarfile.TarError, OSError) as e:
-            raise EvalError(f"failed to unpack '{url}': {e}") from None
+            raise DownloadError(f"failed to unpack '{url}': {e}") from None
         members = os.listdir(tmp)
         if len(members) != 1:
-            raise EvalError(f"tarball '{url}' contains an unexpected number of top-level files")
+            raise DownloadError(f"tarball '{url}' contains an unexpected number of top-level files")
         top = os.path.join(tmp, members[0])
         h = nar_hash(top)
         if expected is not None and h != expected:
             raise _mismatch(url, expected, h)
         result = make_fixed_output_path(True, h, name, store_dir=current().store_dir)
-        store_state().add_source(result, top, name)
+        store_state().add_source(result, top, name, fs=LOCAL)
     return result
 
 
@@ -134,8 +146,10 @@ async def fetchurl(arg: Any) -> Any:
     url, expected, name = await _fetch_args(arg, "fetchurl")
     try:
         return _stored(_fetch_file(url, expected, name or _base_name(url)))
-    except (StorePathError, NarError) as e:
-        raise EvalError(str(e)) from None
+    except StorePathError as e:
+        raise BadStorePath(str(e)) from None
+    except NarError as e:
+        raise StoreError(str(e)) from None
 
 
 @builtin("fetchTarball", 1, global_=True, impure=True)
@@ -143,8 +157,10 @@ async def fetch_tarball(arg: Any) -> Any:
     url, expected, name = await _fetch_args(arg, "fetchTarball")
     try:
         return _stored(_fetch_tarball(url, expected, name or "source"))
-    except (StorePathError, NarError) as e:
-        raise EvalError(str(e)) from None
+    except StorePathError as e:
+        raise BadStorePath(str(e)) from None
+    except NarError as e:
+        raise StoreError(str(e)) from None
 
 
 async def _url_of(arg: Any) -> str:
@@ -152,7 +168,7 @@ async def _url_of(arg: Any) -> str:
     is coerced to its string, as Nix does)."""
     if isinstance(arg, dict):
         if "url" not in arg:
-            raise EvalError("'url' argument required")
+            raise MissingAttribute("'url' argument required")
         arg = await force(arg["url"])
     return str(await coerce_to_string(arg, copy_to_store=False))
 
@@ -164,7 +180,7 @@ async def _fetch_git_attrs(arg: Any) -> dict[str, Any]:
         return {"url": str(await coerce_to_string(arg, copy_to_store=False))}
     expect_attrs(arg)
     if "type" in arg:
-        raise EvalError("unexpected attribute 'type'")
+        raise UnexpectedArgument("unexpected attribute 'type'")
     attrs: dict[str, Any] = {}
     for key in sorted(arg, key=byte_key):
         v = await force(arg[key])
@@ -191,8 +207,8 @@ async def fetch_git(arg: Any) -> Any:
     if ev.pure and inp.rev is None:
         raise PureModeError("in pure evaluation mode, 'fetchTree' requires a locked input")
     if local is None:
-        raise EvalError(f"cannot fetch Git repository '{inp.url}': nixeval has no network "
-                        "access (only file:// URLs and paths can be fetched)")
+        raise Unsupported(f"cannot fetch Git repository '{inp.url}': nixeval has no network "
+                          "access (only file:// URLs and paths can be fetched)")
     tree = git.fetch(inp, ev.environ, ev.cwd, ev.store_dir)
     out = git.result_attrs(inp, tree)
     out["outPath"] = _stored(tree.path)
@@ -202,5 +218,5 @@ async def fetch_git(arg: Any) -> Any:
 @builtin("fetchMercurial", 1, global_=True, impure=True)
 async def fetch_mercurial(arg: Any) -> Any:
     url = await _url_of(arg)
-    raise EvalError(f"cannot fetch Mercurial repository '{url}': nixeval does not run hg "
-                    "and has no network access")
+    raise Unsupported(f"cannot fetch Mercurial repository '{url}': nixeval does not run hg "
+                      "and has no network access")

@@ -9,7 +9,7 @@ from typing import Any
 
 from nixeval.builtins.git import FetchError
 from nixeval.builtins.paths import check_allowed
-from nixeval.errors import EvalError, RestrictedPath
+from nixeval.errors import RestrictedPath
 from nixeval.machine.requests import current
 
 
@@ -35,14 +35,14 @@ def check_uri(uri: str) -> None:
     raise FetchError(f"access to URI '{uri}' is forbidden in restricted mode")
 
 
-class PureModeError(EvalError):
+class PureModeError(RestrictedPath):
     """Nix 2.8 writes the position of the call into this message rather than
     reporting it: completed when the machine places the error (`at`)."""
 
     positionless = True
     placed = False
 
-    def at(self, span: Any) -> EvalError:
+    def at(self, span: Any) -> PureModeError:
         if span is not None and not self.placed:
             self.placed = True
             self.message = f"{self.message}, at {span.short()}"

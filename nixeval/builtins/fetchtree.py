@@ -5,7 +5,8 @@ nixeval has no network: what is fetched is what is local.
 
 - `path`: a directory (or file) copied as it is, store name `source`;
   `lastModified` is the latest modification time in it unless given (the manual's
-  "Flake reference attributes"). Needs `flakes`.
+  "Flake reference attributes"). Needs `flakes`. It is a user path: read, hashed and
+  copied through the evaluation's `EvalIO` (`current().io`), as `builtins.path` is.
 - `git` with a `file://` URL (a plain path is one): run through `git.py` (the
   commands Nix 2.8 runs). fetchTree makes shallow fetches by default (`shallow =
   true`, Nix 2.23), so `revCount` is there only with `shallow = false`; the tree is
@@ -14,7 +15,8 @@ nixeval has no network: what is fetched is what is local.
   `-dirty`) instead of `rev`.
 - `tarball` and `file` with a `file://` URL: the archive unpacked (its single
   top-level directory, if that is all it holds), `lastModified` the latest time of
-  its members; the file as it is.
+  its members; the file as it is. These are downloads: read, unpacked and hashed
+  on the real disk whatever the `EvalIO` (as Git checkouts are, see `git.py`).
 
 Everything else (`github`, `gitlab`, `sourcehut`, `hg`, remote URLs) fails with an
 error naming the input; `indirect` inputs fail as registry look-ups that find
@@ -27,6 +29,7 @@ context), `narHash`, `rev`/`shortRev`, `revCount`, `dirtyRev`/`dirtyShortRev`,
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import tarfile
@@ -52,10 +55,12 @@ from nixeval.builtins.flakeref import (
 )
 from nixeval.builtins.registry import builtin
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError
+from nixeval.errors import MissingAttribute, UnexpectedArgument
+from nixeval.io import LOCAL
 from nixeval.lexical import byte_key
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import (
+    FileSystem,
     HashError,
     NarError,
     StorePathError,
@@ -144,15 +149,16 @@ def _sri(s: str) -> str:
         raise FetchError(str(e)) from None
 
 
-def _add_tree(source: str, name: str = "source", filt: Any = None) -> tuple[str, str]:
-    """The recursive store path (and SRI NAR hash) of `source`, written in write mode."""
+def _add_tree(source: str, fs: FileSystem) -> tuple[str, str]:
+    """The recursive store path (and SRI NAR hash) of `source` read from `fs`, named
+    `source`, written in write mode."""
     ev = current()
     try:
-        h = nar_hash(source, filt)
-        path = make_fixed_output_path(True, h, name, store_dir=ev.store_dir)
+        h = nar_hash(source, fs=fs)
+        path = make_fixed_output_path(True, h, "source", store_dir=ev.store_dir)
     except (NarError, StorePathError) as e:
         raise FetchError(str(e)) from None
-    store_state().add_source(path, source, name, filter=filt)
+    store_state().add_source(path, source, "source", fs=fs)
     return path, h.sri()
 
 
@@ -163,12 +169,24 @@ def _check_nar_hash(original: Attrs, got: str, store_path: str) -> None:
                          f"expected '{_sri(want)}', got '{got}'")
 
 
-def _latest_mtime(path: str) -> int:
-    latest = int(os.lstat(path).st_mtime)
-    if os.path.isdir(path) and not os.path.islink(path):
-        for root, dirs, files in os.walk(path):
-            for name in dirs + files:
-                latest = max(latest, int(os.lstat(os.path.join(root, name)).st_mtime))
+def _latest_mtime(fs: FileSystem, path: str) -> int:
+    """The latest modification time of `path` and, for a directory, of everything in
+    it (symlinks not followed; a directory that cannot be listed is skipped)."""
+    st = fs.lstat(path)
+    latest = int(st.st_mtime)
+    todo = [path] if stat.S_ISDIR(st.st_mode) else []
+    while todo:
+        d = todo.pop()
+        try:
+            names = fs.listdir(d)
+        except OSError:
+            continue
+        for name in names:
+            child = os.path.join(d, name)
+            cst = fs.lstat(child)
+            latest = max(latest, int(cst.st_mtime))
+            if stat.S_ISDIR(cst.st_mode):
+                todo.append(child)
     return latest
 
 
@@ -179,16 +197,17 @@ def _fetch_path(inp: Attrs) -> Fetched:
     p = os.path.normpath(p)
     if p.startswith("//"):
         p = p[1:]
-    if not os.path.lexists(p):
+    ev = current()
+    io = ev.io
+    if not io.lexists(p):
         raise FetchError(f"getting status of '{p}': No such file or directory")
     out = dict(inp)
-    ev = current()
     st = store_state()
-    path, sri = _add_tree(p)
+    path, sri = _add_tree(p, io)
     # A valid store path named `source` is used as it is, without a time.
     in_store = (p.startswith(ev.store_dir + "/") and "/" not in p[len(ev.store_dir) + 1:]
                 and p.endswith("-source") and st.is_valid(p))
-    mtime = 0 if in_store else _latest_mtime(p)
+    mtime = 0 if in_store else _latest_mtime(io, p)
     if get_int(inp, "lastModified") is None:
         out["lastModified"] = mtime
     out["narHash"] = sri
@@ -277,7 +296,7 @@ def _fetch_tarball(inp: Attrs, keep: bool) -> Fetched:
         if len(members) == 1 and os.path.isdir(os.path.join(tmp, members[0])) \
                 and not os.path.islink(os.path.join(tmp, members[0])):
             top = os.path.join(tmp, members[0])
-        store_path, sri = _add_tree(top)
+        store_path, sri = _add_tree(top, LOCAL)
     finally:
         if tmp_ctx is not None:
             tmp_ctx.cleanup()
@@ -292,7 +311,7 @@ def _fetch_file(inp: Attrs) -> Fetched:
     path = _local_file(url)
     if os.path.isdir(path):
         raise FetchError(f"unable to download '{url}': Couldn't read a file:// file (37)")
-    store_path, sri = _add_tree(path)
+    store_path, sri = _add_tree(path, LOCAL)
     out = dict(inp)
     out["narHash"] = sri
     return Fetched(out, store_path, path)
@@ -329,7 +348,7 @@ def registry_lookup(inp: Attrs) -> Attrs:
 async def _fetch_tree_attrs(arg: dict[str, Any]) -> Attrs:
     """fetchTree's attribute set argument, converted as Nix converts it."""
     if "type" not in arg:
-        raise EvalError("attribute 'type' is missing in call to 'fetchTree'")
+        raise MissingAttribute("attribute 'type' is missing in call to 'fetchTree'")
     from nixeval.builtins.nocontext import expect_string_no_context
 
     kind = str(expect_string_no_context(await force(arg["type"])))
@@ -352,7 +371,7 @@ async def _fetch_tree_attrs(arg: dict[str, Any]) -> Attrs:
     if kind == "git" and "shallow" not in attrs:
         attrs["shallow"] = True
     if "name" in attrs:
-        raise EvalError("attribute 'name' isn't supported in call to 'fetchTree'")
+        raise UnexpectedArgument("attribute 'name' isn't supported in call to 'fetchTree'")
     return attrs
 
 
@@ -384,5 +403,4 @@ async def fetch_tree(arg: Any) -> Any:
     return tree_attrs(fetched.input, fetched.store_path)
 
 
-__all__ = ["Fetched", "fetch_input", "tree_attrs", "is_locked", "registry_lookup", "keep_dir",
-           "EvalError"]
+__all__ = ["Fetched", "fetch_input", "tree_attrs", "is_locked", "registry_lookup", "keep_dir"]

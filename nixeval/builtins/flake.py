@@ -30,6 +30,10 @@ Reading: Nix mounts the fetched tree at its store path. nixeval reads `flake.nix
 from the store path when it is valid (write mode, or already there), otherwise from
 the fetched files themselves (the flake's directory, the Git working tree, or a
 copy kept for the run), so path values inside such a flake name that directory.
+`flake.nix` and `flake.lock` are read through the evaluation's `EvalIO`, as any
+import is: a `path:` flake in a virtual tree (`MemoryIO`) is read there; a kept
+copy of a download or checkout is on the real disk, so a `MemoryIO` evaluation
+reads such a flake only from its store path (write mode).
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ from nixeval.builtins.flakeref import (
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin
 from nixeval.builtins.storestate import store_state
-from nixeval.errors import EvalError, TypeError_
+from nixeval.errors import EvalError, InvalidArgument, TypeError_
 from nixeval.machine.requests import call, current, force, segment
 from nixeval.syntax import ast as A
 from nixeval.values import Lambda, NixPath, Thunk, attr_position, context_of, make_string, show_type
@@ -98,8 +102,7 @@ class _Lock:
 
     def __init__(self, path: str) -> None:
         try:
-            with open(path, "rb") as f:
-                data = json.loads(f.read().decode("utf-8"))
+            data = json.loads(current().io.read_bytes(path).decode("utf-8"))
         except (OSError, ValueError) as e:
             raise FetchError(f"cannot read lock file '{path}': {e}") from None
         version = data.get("version") if isinstance(data, dict) else None
@@ -188,7 +191,7 @@ class _Flake:
             self.fetched = fetched
         st = store_state()
         read = fetched.store_path
-        if not (st.is_valid(read) and os.path.exists(read)):
+        if not (st.is_valid(read) and ev.io.exists(read)):
             read = fetched.source or read
         return info, info["outPath"], read
 
@@ -234,7 +237,7 @@ class _Flake:
         specs = await self._specs(flake, outputs_fn, read)
         if self.lock is None and self.lock_key is None and self.locked is None:
             lock_path = os.path.join(read, "flake.lock")
-            if os.path.exists(lock_path):
+            if current().io.exists(lock_path):
                 self.lock = _Lock(lock_path)
                 self.lock_key = self.lock.root
         inputs: dict[str, Any] = {}
@@ -317,7 +320,7 @@ class _Flake:
                 attrs[key] = x
             elif type(x) is int:
                 if x < 0:
-                    raise EvalError(f"negative value given for flake input attribute {key}: {x}")
+                    raise InvalidArgument(f"negative value given for flake input attribute {key}: {x}")
                 attrs[key] = x
             else:
                 raise TypeError_(f"flake input attribute '{key}' is {show_type(x)} while a string, "

@@ -26,6 +26,13 @@ The tree of a commit is `git archive <rev>` unpacked (so export-ignore and
 export-subst apply); with `submodules = true`, a checkout in a temporary work tree
 after `git submodule update --init --recursive`, every `.git` entry left out. Its
 store path is the recursive sha256 source path named `name` (default "source").
+
+Everything here is on the real disk: the repository is read by the `git` program,
+the checkouts are temporary directories, and their trees are hashed and copied
+from there (`nixeval.io.LOCAL`). `git` cannot see a virtual file system, so an
+evaluation whose `EvalIO` is not the real one (a `MemoryIO`) cannot fetch a Git
+repository: `fetch` fails with an error saying so (an input already in its store,
+known by NAR hash and time, is still found there).
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ from typing import Any
 
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import FetchError
+from nixeval.io import LOCAL, LocalIO
 from nixeval.store import (
     Hash,
     HashError,
@@ -305,13 +313,13 @@ def _add(name: str, source: str, keep: Callable[[str, str], bool] | None,
          store_dir: str) -> tuple[str, Hash]:
     """Store path (and NAR hash) of `source` filtered by `keep`, written in write mode."""
     try:
-        h = nar_hash(source, keep)
+        h = nar_hash(source, keep, fs=LOCAL)
         result = make_fixed_output_path(True, h, name, store_dir=store_dir)
     except NarError as e:
         raise FetchError(str(e)) from None
     except StorePathError as e:
         raise FetchError(str(e)) from None
-    store_state().add_source(result, source, name, filter=keep)
+    store_state().add_source(result, source, name, filter=keep, fs=LOCAL)
     return result, h
 
 
@@ -448,6 +456,9 @@ def fetch(inp: GitInput, env: dict[str, str], cwd: str, store_dir: str,
     git = _Git(env, cwd)
     ref: str | None
     try:
+        if not isinstance(store_state().io, LocalIO):
+            raise FetchError(f"cannot fetch Git repository '{inp.url}': the evaluation reads a "
+                             "virtual file system, which the 'git' program cannot see")
         if os.path.lexists(path + "/.git"):
             tree, ref = _fetch_local(git, inp, path, store_dir, keep)
         else:

@@ -35,7 +35,7 @@ from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin
-from nixeval.errors import EvalError, TypeError_
+from nixeval.errors import JSONError, TypeError_
 from nixeval.lexical import byte_key, format_float, format_float_shortest
 from nixeval.machine.requests import call, coerce_to_string, force
 from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, make_string
@@ -64,7 +64,7 @@ def json_dump_string(s: str) -> str:
     return '"' + "".join(_DUMP_ESCAPES.get(c, c) for c in s) + '"'
 
 
-def _function_error(v: Any, at_lambda: bool) -> EvalError:
+def _function_error(v: Any, at_lambda: bool) -> TypeError_:
     if type(v) is Lambda:
         err = TypeError_("cannot convert a function to JSON")
         if at_lambda:  # Nix 2.8's toJSON points at the lambda itself
@@ -490,13 +490,11 @@ def _str_value(b: bytes) -> str:
     return text
 
 
-def no_null_byte_error(text: str) -> EvalError:
+def no_null_byte_error(text: str) -> JSONError:
     """Nix >= 2.26: a string (value or key) that holds a NUL byte cannot be a Nix
     string, and `fromJSON`/`fromTOML` refuse it (Nix 2.8 cut it at the NUL)."""
-    err = EvalError(f"input string '{text.replace(chr(0), chr(0x2400))}' cannot be "
-                    "represented as Nix string because it contains null bytes")
-    err.positionless = True  # type: ignore[attr-defined]
-    return err
+    return JSONError(f"input string '{text.replace(chr(0), chr(0x2400))}' cannot be "
+                     "represented as Nix string because it contains null bytes")
 
 
 def parse_json(text: str) -> Any:
@@ -534,9 +532,7 @@ def parse_json(text: str) -> Any:
         elif token == "number":
             value = lx.value
             if type(value) is int and value > _INT64_MAX:
-                err = EvalError(f"unsigned json number {value} outside of Nix integer range")
-                err.positionless = True  # type: ignore[attr-defined]
-                raise err
+                raise JSONError(f"unsigned json number {value} outside of Nix integer range")
             if type(value) is float and not math.isfinite(value):
                 raise _JSONError(f"[json.exception.out_of_range.406] number overflow parsing "
                                  f"'{lx.token_string()}'")
@@ -595,8 +591,6 @@ def from_json(s: Any) -> Any:
     try:
         return parse_json(expect_string_no_context(s))
     except _JSONError as e:
-        # Nix 2.8 reports this without a position, and nix-instantiate then adds the
-        # hint "(use '--show-trace' to show detailed location information)".
-        err = EvalError(str(e))
-        err.positionless = True  # type: ignore[attr-defined]
-        raise err from None
+        # Nix 2.8 reports this without a position (JSONError), and nix-instantiate
+        # then adds the hint "(use '--show-trace' to show detailed location information)".
+        raise JSONError(str(e)) from None

@@ -20,8 +20,9 @@ from nixeval.builtins.registry import (
     fast_path,
 )
 from nixeval.errors import (
-    EvalError,
+    BadStorePath,
     ImportError_,
+    InvalidArgument,
     InvalidPath,
     MissingAttribute,
     NixError,
@@ -95,7 +96,7 @@ async def coerce_to_path(v: Any) -> tuple[str, set[str]]:
         return v.path, set()
     s = await coerce_to_string(v, copy_to_store=False)
     if not str(s).startswith("/"):
-        raise EvalError(f"string '{s}' doesn't represent an absolute path")
+        raise InvalidArgument(f"string '{s}' doesn't represent an absolute path")
     return str(s), set(context_of(s))
 
 
@@ -213,7 +214,7 @@ async def to_path(v: Any) -> Any:
     ctx = context_of(s)
     s = str(s)
     if not s.startswith("/"):
-        raise EvalError(f"string '{s}' doesn't represent an absolute path")
+        raise InvalidArgument(f"string '{s}' doesn't represent an absolute path")
     return make_string(canon_path(s), ctx)
 
 
@@ -228,7 +229,7 @@ async def path_exists(v: Any) -> bool:
     return current().io.lexists(path)
 
 
-def _read_error(path: str, e: OSError, what: str = "file") -> EvalError:
+def _read_error(path: str, e: OSError, what: str = "file") -> ImportError_:
     if isinstance(e, IsADirectoryError):
         return ImportError_("reading from file: Is a directory")
     return ImportError_(f"opening {what} '{path}': {e.strerror}")
@@ -247,7 +248,7 @@ async def read_file(v: Any) -> Any:
     path = await realise_path(v)
     data = read_bytes(path)
     if b"\0" in data:
-        raise EvalError(f"the contents of the file '{path}' cannot be represented as a Nix string")
+        raise ImportError_(f"the contents of the file '{path}' cannot be represented as a Nix string")
     text = data.decode("utf-8", "surrogateescape")
     if path.startswith(current().store_dir + "/"):
         # A store file's contents refer to its references (as far as they are known).
@@ -362,7 +363,7 @@ async def find_file(search_path: Any, name: Any) -> Any:
                 check_context(context_of(p))
         except InvalidPath as err:
             # Nix reports this one at the call, naming the entry.
-            raise EvalError(f"cannot find '{p}', since path '{err.path}' is not valid") from None
+            raise BadStorePath(f"cannot find '{p}', since path '{err.path}' is not valid") from None
         entries.append((prefix, str(p)))
     name = str(expect_string_no_context(name))
     return NixPath(check_allowed(find_in_search_path(entries, name)))

@@ -19,7 +19,19 @@ from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.paths import coerce_to_path
 from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_string
 from nixeval.builtins.storestate import realise_context, store_state
-from nixeval.errors import EvalError, NixError, TypeError_
+from nixeval.errors import (
+    BadStorePath,
+    ImportError_,
+    InvalidHash,
+    MissingAttribute,
+    NixError,
+    NotAFunction,
+    RestrictedPath,
+    StoreError,
+    StringContextError,
+    TypeError_,
+    UnexpectedArgument,
+)
 from nixeval.lexical import canon_path
 from nixeval.machine.requests import call, current, force
 from nixeval.store import (
@@ -50,7 +62,7 @@ async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
     io = ev.io
     path = canon_path(path)
     if not io.lexists(path):
-        raise EvalError(f"getting status of '{path}': No such file or directory")
+        raise ImportError_(f"getting status of '{path}': No such file or directory")
     # The filter's answers, in the order it was asked: writing replays them rather
     # than calling the Nix function again.
     answers: list[tuple[str, bool]] = []
@@ -72,17 +84,19 @@ async def add_path(name: str, path: str, filter_fn: Any, recursive: bool,
             digest = Hash("sha256", h.digest())
         else:
             if io.isdir(path):
-                raise EvalError("reading from file: Is a directory")
+                raise ImportError_("reading from file: Is a directory")
             digest = hash_path_flat(path, "sha256", io)
         result = make_fixed_output_path(recursive, digest, name, store_dir=ev.store_dir)
         if expected is not None:
             want = make_fixed_output_path(recursive, expected, name, store_dir=ev.store_dir)
             if want != result:
-                raise EvalError(f"store path mismatch in (possibly filtered) path added from '{path}'")
-    except (NarError, StorePathError) as e:
-        raise EvalError(str(e)) from None
+                raise BadStorePath(f"store path mismatch in (possibly filtered) path added from '{path}'")
+    except NarError as e:
+        raise StoreError(str(e)) from None
+    except StorePathError as e:
+        raise BadStorePath(str(e)) from None
     except OSError as e:
-        raise EvalError(f"reading file '{path}': {e.strerror}") from None
+        raise ImportError_(f"reading file '{path}': {e.strerror}") from None
     replay = None
     if filter_fn is not None:
         asked = iter(answers)
@@ -132,16 +146,16 @@ async def path_(args: Any) -> Any:
                 try:
                     expected, _ = parse_hash_allow_empty(str(expect_string_no_context(v)), "sha256")
                 except HashError as e:
-                    err = EvalError(str(e))
+                    err = InvalidHash(str(e))
                     err.positionless = True  # Nix's hash parser reports no position
                     raise err from None
             else:
-                raise EvalError(f"unsupported argument '{key}' to 'addPath'")
+                raise UnexpectedArgument(f"unsupported argument '{key}' to 'addPath'")
         except NixError as e:
             # Nix reports a bad argument at its attribute.
             raise e.at(attr_position(args, key))
     if path is None:
-        raise EvalError("'path' required")
+        raise MissingAttribute("'path' required")
     realise_context(context, path, "while adding path '{}'")
     if name == "":
         name = _base_name(path)
@@ -153,7 +167,7 @@ async def path_(args: Any) -> Any:
 async def filter_source(filter_fn: Any, path: Any) -> Any:
     p, context = await coerce_to_path(path)
     if not _is_function(filter_fn):
-        raise TypeError_(f"first argument in call to 'filterSource' is not a function but {show_type(filter_fn)}")
+        raise NotAFunction(f"first argument in call to 'filterSource' is not a function but {show_type(filter_fn)}")
     realise_context(context, p, "while adding path '{}'")
     result = await add_path(_base_name(p), p, filter_fn, True, None)
     return make_string(result, {result})
@@ -166,14 +180,14 @@ async def to_file(name: Any, contents: Any) -> Any:
     refs = set()
     for c in sorted(context_of(contents), key=_skey):
         if not c.startswith("/"):
-            raise EvalError(f"in 'toFile': the file named '{name}' must not contain a reference "
-                            f"to a derivation but contains ({c})")
+            raise StringContextError(f"in 'toFile': the file named '{name}' must not contain a reference "
+                                     f"to a derivation but contains ({c})")
         refs.add(c)
     ev = current()
     try:
         result = make_text_path(name, str(contents), refs, ev.store_dir)
     except StorePathError as e:
-        raise EvalError(str(e)) from None
+        raise BadStorePath(str(e)) from None
     store_state(ev).add_text(result, str(contents), refs)
     return make_string(result, {result})
 
@@ -182,18 +196,18 @@ async def to_file(name: Any, contents: Any) -> Any:
 async def store_path(v: Any) -> Any:
     ev = current()
     if ev.pure:
-        raise EvalError("'builtins.storePath' is not allowed in pure evaluation mode")
+        raise RestrictedPath("'builtins.storePath' is not allowed in pure evaluation mode")
     path, context = await coerce_to_path(v)
     path = canon_path(path)
     try:
         sp = to_store_path(path, ev.store_dir)
     except StorePathError:
-        raise EvalError(f"path '{path}' is not in the Nix store") from None
+        raise BadStorePath(f"path '{path}' is not in the Nix store") from None
     if sp == path and len(path) <= len(ev.store_dir) + 1:
-        raise EvalError(f"path '{path}' is not in the Nix store")
+        raise BadStorePath(f"path '{path}' is not in the Nix store")
     if ev.write_store and not store_state(ev).is_valid(sp):
         # Nix's ensurePath in read-write mode (nixeval has no substituters).
-        err = EvalError(f"path '{sp}' does not exist and cannot be created")
+        err = StoreError(f"path '{sp}' does not exist and cannot be created")
         err.positionless = True
         raise err
     context.add(sp)

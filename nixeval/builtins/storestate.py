@@ -37,7 +37,7 @@ import os
 from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
 
-from nixeval.errors import EvalError, InvalidPath, NixError
+from nixeval.errors import InvalidDerivation, InvalidPath, NixError, StoreError, Unsupported
 from nixeval.io import EvalIO, MemoryStore
 from nixeval.machine.requests import current
 from nixeval.store import (
@@ -86,11 +86,13 @@ class StoreState:
                 # mode read them.
                 text = self.io.read_bytes(path).decode("utf-8", "surrogateescape")
             except OSError:
-                raise EvalError(f"path '{path}' is not valid") from None
+                err = InvalidPath(path)
+                err.positionless = False  # placed where the .drv was needed (check_context: not)
+                raise err from None
             try:
                 d = parse_derivation(text, os.path.basename(path)[33:-4])
             except DerivationError as e:
-                raise EvalError(str(e)) from None
+                raise InvalidDerivation(str(e)) from None
             self.drvs[path] = d
             self.refs[path] = set(d.input_srcs) | set(d.input_drvs)
         return d
@@ -142,7 +144,7 @@ class StoreState:
             try:
                 self.local.add_text(path, text.encode("utf-8", "surrogateescape"))
             except StoreWriteError as e:
-                raise EvalError(str(e)) from None
+                raise StoreError(str(e)) from None
 
     def add_source(self, path: str, source: str, name: str, recursive: bool = True,
                    filter: Callable[[str, str], bool] | None = None,
@@ -166,9 +168,9 @@ class StoreState:
                                lambda h: make_fixed_output_path(False, h, name, store_dir=sd) == path,
                                src)
         except StoreWriteError as e:
-            raise EvalError(str(e)) from None
+            raise StoreError(str(e)) from None
         except NarError as e:
-            raise EvalError(f"{e} (while copying '{source}' to the store)") from None
+            raise StoreError(f"{e} (while copying '{source}' to the store)") from None
 
 
 def store_state(ev: Any = None) -> StoreState:
@@ -221,11 +223,12 @@ def _check_built(st: StoreState, drv: str, output: str) -> None:
     is already in the store. Reported, as Nix's build errors, without a position."""
     d = st.load_drv(drv)
     o = d.outputs.get(output)
+    err: InvalidDerivation | Unsupported
     if o is None:
-        err = EvalError(f"derivation '{drv}' does not have an output named '{output}'")
+        err = InvalidDerivation(f"derivation '{drv}' does not have an output named '{output}'")
     elif not st.io.lexists(o.path):
-        err = EvalError(f"cannot build '{drv}' during evaluation: nixeval does not build "
-                        f"derivations, and its output '{output}' ('{o.path}') is not in the store")
+        err = Unsupported(f"cannot build '{drv}' during evaluation: nixeval does not build "
+                          f"derivations, and its output '{output}' ('{o.path}') is not in the store")
     else:
         return
     err.positionless = True
@@ -252,8 +255,8 @@ def check_context(context: Iterable[str]) -> None:
         if st.local is None and p in st.refs and not st.io.lexists(p):
             # Instantiating without a store directory: valid for Nix, which would
             # have written it, but there is nothing to read.
-            raise EvalError(f"path '{p}' is not in the store: nixeval writes to a store only "
-                            "when one is named (--store DIR or NIX_STORE_DIR)")
+            raise StoreError(f"path '{p}' is not in the store: nixeval writes to a store only "
+                             "when one is named (--store DIR or NIX_STORE_DIR)")
     for drv, output in outputs:
         _check_built(st, drv, output)
 

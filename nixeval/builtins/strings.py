@@ -16,7 +16,7 @@ from nixeval.builtins.registry import (
     fast_path,
     forced_strings,
 )
-from nixeval.errors import EvalError
+from nixeval.errors import InvalidArgument
 from nixeval.machine.requests import coerce_to_string, force, force_now
 from nixeval.values import SLOW, NixPath, NixString, canonical_str, context_of, make_string
 
@@ -76,7 +76,7 @@ async def substring(start: Any, length: Any, s: Any) -> Any:
     truncated to 32 bits). A negative length means "to the end"."""
     expect_int(start)
     if start < 0:
-        raise EvalError("negative start position in 'substring'")
+        raise InvalidArgument("negative start position in 'substring'")
     expect_int(await force(length))
     return _cut(start, force_now(length), await coerce_to_string(await force(s), copy_to_store=True))
 
@@ -146,7 +146,7 @@ async def replace_strings(froms: Any, tos: Any, s: Any) -> Any:
     expect_list(froms)
     expect_list(tos)
     if len(froms) != len(tos):
-        raise EvalError("'from' and 'to' arguments to 'replaceStrings' have different lengths")
+        raise InvalidArgument("'from' and 'to' arguments to 'replaceStrings' have different lengths")
     pats = [expect_string(await force(f)) for f in froms]
     s = expect_string(await force(s))
     pieces, order = _matches([_bytes(str(p)) for p in pats], _bytes(str(s)))

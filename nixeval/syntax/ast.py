@@ -273,12 +273,11 @@ class With(Node):
 
 
 class Assert(Node):
-    __slots__ = ("cond", "body", "text", "h", "leafy")
+    __slots__ = ("cond", "body", "h", "leafy")
 
-    def __init__(self, cond: Node, body: Node, text: str, span: Span | None = None):
+    def __init__(self, cond: Node, body: Node, span: Span | None = None):
         self.cond = cond
         self.body = body
-        self.text = text
         self.span = span
         self.h = _height(cond, body)
         self.leafy = self.h <= FAST_HEIGHT

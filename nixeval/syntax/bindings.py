@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nixeval.errors import ParseError
+from nixeval.errors import DuplicateAttribute, ParseError
 from nixeval.lexical import format_attr_name
 from nixeval.source import Span
 from nixeval.syntax import ast as A
@@ -132,7 +132,7 @@ class Bindings(Walk):
                     if name is None:
                         raise ParseError("dynamic attributes not allowed in inherit", aspan)
                     if name in pre.static:
-                        raise ParseError(f"attribute '{format_attr_name(name)}' already defined at {pre.static[name].span.short()}", aspan)
+                        raise DuplicateAttribute(f"attribute '{format_attr_name(name)}' already defined at {pre.static[name].span.short()}", aspan)
                     e = _Entry(aspan)
                     e.value = name
                     if source is None:
@@ -187,7 +187,7 @@ class Bindings(Walk):
                     into = self._nested_of(existing)
                     yield from self._collect_merge(into, value, path[: i + 1])
                     continue
-                raise ParseError(f"attribute '{self._path_str(path[: i + 1])}' already defined at {existing.span.short()}", aspan)
+                raise DuplicateAttribute(f"attribute '{self._path_str(path[: i + 1])}' already defined at {existing.span.short()}", aspan)
             if existing is None:
                 e = _Entry(aspan)
                 e.nested = _PreAttrs(False, aspan)
@@ -197,7 +197,7 @@ class Bindings(Walk):
             if existing.nested is not None or self._is_attrs_literal(existing):
                 target = self._nested_of(existing)
                 continue
-            raise ParseError(f"attribute '{self._path_str(path)}' already defined at {existing.span.short()}", aspan)
+            raise DuplicateAttribute(f"attribute '{self._path_str(path)}' already defined at {existing.span.short()}", aspan)
 
     def _collect_merge(self, into: _PreAttrs, value: Any, prefix: list[A.AttrName]) -> Gen:
         other = _PreAttrs(False, self.span(value))
@@ -205,7 +205,7 @@ class Bindings(Walk):
         yield from self._collect(other, bs)
         for name, e in other.static.items():
             if name in into.static:
-                raise ParseError(f"attribute '{self._path_str(prefix)}.{format_attr_name(name)}' already defined at {into.static[name].span.short()}", e.span)
+                raise DuplicateAttribute(f"attribute '{self._path_str(prefix)}.{format_attr_name(name)}' already defined at {into.static[name].span.short()}", e.span)
             into.static[name] = e
         into.dynamic.extend(other.dynamic)
         into.sources.extend(other.sources)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nixeval.errors import ParseError
+from nixeval.errors import DuplicateAttribute, ParseError
 from nixeval.source import Span
 from nixeval.syntax import ast as A
 from nixeval.syntax.bindings import Bindings
@@ -249,7 +249,7 @@ class Lowering(Literals, Bindings):
         cond_node = n.child_by_field_name("condition")
         c = yield cond_node
         b = yield n.child_by_field_name("body")
-        return A.Assert(c, b, self.text(cond_node), self.span(n))
+        return A.Assert(c, b, self.span(n))
 
     def l_with_expression(self, n: Any) -> Gen:
         attrs = yield n.child_by_field_name("environment")
@@ -289,11 +289,11 @@ class Lowering(Literals, Bindings):
             if name == "or" or name in KEYWORDS:
                 raise self.error(f"syntax error, unexpected {'OR_KW' if name == 'or' else name.upper()}", c)
             if name in names:
-                raise ParseError(f"duplicate formal function argument '{name}'", self.span(c))
+                raise DuplicateAttribute(f"duplicate formal function argument '{name}'", self.span(c))
             names[name] = len(names) + 1
         if arg is not None:
             if arg in names:
-                raise ParseError(f"duplicate formal function argument '{arg}'", span)
+                raise DuplicateAttribute(f"duplicate formal function argument '{arg}'", span)
             names[arg] = len(names) + 1
         self.scopes.append(Scope(names))
         formals: list[tuple[str, A.Node | None]] = []

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from nixeval.errors import ParseError
+from nixeval.errors import FatalWarning
 from nixeval.source import Span
 from nixeval.syntax import ast as A
 from nixeval.values import NixPath
@@ -105,7 +105,7 @@ def message(setting: str, literal: str, fatal: bool) -> str:
 
 def lint(root: A.Node, settings: Any, warn: Any) -> None:
     """Apply the lints `settings` enable to a lowered program: `warn(message, span)`
-    for `warn`, ParseError for `fatal`."""
+    for `warn`, FatalWarning (a ParseError) for `fatal`."""
     levels = {"lint-url-literals": settings.lint_url_literals,
               "lint-short-path-literals": settings.lint_short_path_literals,
               "lint-absolute-path-literals": settings.lint_absolute_path_literals}
@@ -114,6 +114,6 @@ def lint(root: A.Node, settings: Any, warn: Any) -> None:
     for setting, literal, span in findings(root):
         level = levels[setting]
         if level == "fatal":
-            raise ParseError(message(setting, literal, True), span)
+            raise FatalWarning(message(setting, literal, True), span)
         if level == "warn":
             warn(message(setting, literal, False), span)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nixeval.errors import ParseError
+from nixeval.errors import FeatureDisabled, ParseError, UndefinedVariable
 from nixeval.source import Source, Span
 from nixeval.syntax.diagnose import diagnose
 from nixeval.syntax.repair import Edits
@@ -162,11 +162,11 @@ def pipe_feature_error(source: Source, edits: Any, err: ParseError | None) -> Pa
     variable (those are found after parsing)."""
     at = edits.subs[0][0]
     if err is not None and err.span is not None and err.span.start < at \
-            and not err.message.startswith("undefined variable"):
+            and not isinstance(err, UndefinedVariable):
         return err
-    return ParseError("experimental Nix feature 'pipe-operators' is disabled; "
-                      "add '--extra-experimental-features pipe-operators' to enable it",
-                      Span(source, at, at + 2))
+    return FeatureDisabled("experimental Nix feature 'pipe-operators' is disabled; "
+                           "add '--extra-experimental-features pipe-operators' to enable it",
+                           Span(source, at, at + 2))
 
 
 def _is_formals_comma(n: Any) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any
 
-from nixeval.errors import ParseError
+from nixeval.errors import ParseError, UndefinedVariable
 from nixeval.source import Source, Span
 from nixeval.syntax import ast as A
 from nixeval.syntax.parse_errors import syntax_error
@@ -104,7 +104,7 @@ class Walk:
             depth += 1
         if withs:
             return A.WithVar(name, tuple(withs), span)
-        raise ParseError(f"undefined variable '{name}'", span)
+        raise UndefinedVariable(f"undefined variable '{name}'", span)
 
     # --- the driver --------------------------------------------------------------
 
