@@ -271,8 +271,6 @@ async def _hashable_key(v: Any) -> Any:
 def unsafe_get_attr_pos(name: Any, s: Any) -> Any:
     """{ file, line, column } of where an attribute was written; null when it is
     missing or was made by a builtin that keeps no position."""
-    from nixeval.values import attr_position
-
     name = str(expect_string(name))
     expect_attrs(s)
     span = attr_position(s, name) if name in s else None

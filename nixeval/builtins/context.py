@@ -24,7 +24,7 @@ from nixeval.errors import BadStorePath, InvalidDerivation, StringContextError, 
 from nixeval.lexical import byte_key, format_attr_name
 from nixeval.machine.requests import coerce_to_string, current, force
 from nixeval.store import is_store_path
-from nixeval.values import NixString, context_of, make_string
+from nixeval.values import NixString, attr_position, context_of, make_string
 
 
 def decode_context(elem: str) -> tuple[str, str | None]:
@@ -59,8 +59,6 @@ async def append_context(s: Any, ctx: Any) -> Any:
     expect_attrs(ctx)
     store_dir = current().store_dir
     out = set(context_of(s))
-    from nixeval.values import attr_position
-
     for name in sorted(ctx, key=byte_key):
         pos = attr_position(ctx, name)  # Nix reports errors at the context key
         if not is_store_path(name, store_dir):
@@ -114,6 +112,8 @@ def _derivation_output(drv_path: str, output: str) -> str:
     """The output path of `output` of the derivation at store path `drv_path`, read as
     Nix reads a derivation (it must be valid); the input placeholder Nix computes for an
     output whose path is not known statically is not implemented."""
+    # imported on first use: the store state (and store.derivation with it) is not
+    # needed at start-up
     from nixeval.builtins.storestate import store_state
 
     st = store_state()

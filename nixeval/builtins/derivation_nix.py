@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from nixeval.builtins.registry import CONSTANTS, GLOBALS
-from nixeval.machine.requests import current
+from nixeval.machine.requests import current, evaluate
 from nixeval.source import Source
 from nixeval.syntax import ast as A
 from nixeval.values import Thunk
@@ -61,8 +61,6 @@ class _DerivationNode(A.Node):
         self.span = None
 
     async def ev(self, env: list[Any], d: int) -> Any:  # type: ignore[override]
-        from nixeval.machine.requests import evaluate
-
         ev = current()
         node = ev.parse_source(Source(_DERIVATION_NIX, path=DERIVATION_NIX_PATH), "/")
         return await evaluate(node, ev.global_env)
@@ -108,8 +106,6 @@ IMPORTED_DRV_NIX_PATH = "//builtin/imported-drv.nix"
 async def imported_drv_function() -> Any:
     """Our imported-`.drv` function, evaluated in the running evaluation; applied to
     `{ drvPath; name; outputs; <output> = <path>; ... }` it gives the derivation."""
-    from nixeval.machine.requests import evaluate
-
     ev = current()
     node = ev.parse_source(Source(_IMPORTED_DRV_NIX, path=IMPORTED_DRV_NIX_PATH), "/")
     return await evaluate(node, ev.global_env)

@@ -28,7 +28,7 @@ from typing import Any
 from nixeval.attrpath import auto_call, select_attr_path
 from nixeval.builtins.json import json_dump_string, write_json
 from nixeval.builtins.nocontext import expect_string_no_context
-from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list
+from nixeval.builtins.registry import builtin, expect_attrs, expect_bool, expect_list, expect_string
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import (
     BadStorePath,
@@ -53,7 +53,7 @@ from nixeval.store import (
     parse_algo_opt,
     parse_hash_allow_empty,
 )
-from nixeval.values import NixString, context_of
+from nixeval.values import NixString, attr_position, context_of, set_position
 
 # --- placeholder ---------------------------------------------------------------------
 
@@ -106,8 +106,6 @@ def _check_hash_mode(mode: str) -> str:
 
 @builtin("derivationStrict", 1, global_=True)
 async def derivation_strict_(attrs: Any) -> Any:
-    from nixeval.values import attr_position, set_position
-
     expect_attrs(attrs)
     if "name" not in attrs:
         raise TypeError_("attribute 'name' missing for call to 'derivationStrict'", set_position(attrs))
@@ -168,8 +166,6 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
                 json_parts.append(json_dump_string(key) + ":" + await write_json(item, context, dump=True))
                 v = await force(item)
                 if key == "builder":
-                    from nixeval.builtins.registry import expect_string
-
                     b = expect_string(v)
                     context |= context_of(b)
                     builder = str(b)
@@ -208,8 +204,6 @@ async def _derivation_strict(attrs: Any, drv_name: str) -> Any:
             # Nix reports a value of the wrong type at that attribute (its own checks
             # of the derivation, at the `name` attribute: see derivation_strict_).
             if isinstance(e, TypeError_):
-                from nixeval.values import attr_position
-
                 raise e.at(attr_position(attrs, key))
             raise
 

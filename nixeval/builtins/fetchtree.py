@@ -53,6 +53,7 @@ from nixeval.builtins.flakeref import (
     parse_url,
     url_path_to_path,
 )
+from nixeval.builtins.nocontext import expect_string_no_context
 from nixeval.builtins.registry import builtin
 from nixeval.builtins.storestate import store_state
 from nixeval.errors import MissingAttribute, UnexpectedArgument
@@ -80,7 +81,7 @@ def keep_dir() -> str:
     ends (getFlake reads the flake's files there when the store path is not valid)."""
     global _keep_root
     if _keep_root is None:
-        import atexit
+        import atexit  # both only for the first tree kept: rare
         import shutil
 
         _keep_root = tempfile.mkdtemp(prefix="nixeval-trees-")
@@ -349,8 +350,6 @@ async def _fetch_tree_attrs(arg: dict[str, Any]) -> Attrs:
     """fetchTree's attribute set argument, converted as Nix converts it."""
     if "type" not in arg:
         raise MissingAttribute("attribute 'type' is missing in call to 'fetchTree'")
-    from nixeval.builtins.nocontext import expect_string_no_context
-
     kind = str(expect_string_no_context(await force(arg["type"])))
     attrs: Attrs = {"type": kind}
     for name in sorted(arg, key=byte_key):

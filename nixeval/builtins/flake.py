@@ -65,7 +65,17 @@ from nixeval.builtins.storestate import store_state
 from nixeval.errors import EvalError, InvalidArgument, TypeError_
 from nixeval.machine.requests import call, current, force, segment
 from nixeval.syntax import ast as A
-from nixeval.values import Lambda, NixPath, Thunk, attr_position, context_of, make_string, show_type
+from nixeval.values import (
+    Lambda,
+    NixPath,
+    PrimOp,
+    PrimOpApp,
+    Thunk,
+    attr_position,
+    context_of,
+    make_string,
+    show_type,
+)
 
 
 class _Lazy(A.Node):
@@ -366,8 +376,6 @@ class _Flake:
 
 
 def callable_value(v: Any) -> bool:
-    from nixeval.values import PrimOp, PrimOpApp
-
     return type(v) in (Lambda, PrimOp, PrimOpApp)
 
 

@@ -48,6 +48,7 @@ from nixeval.errors import (
     NixTypeError,
 )
 from nixeval.machine.requests import current, force
+from nixeval.store import HashError, parse_hash, parse_sri
 from nixeval.values import show_type
 
 # --- URLs (RFC 3986, as Nix parses them) ------------------------------------------------
@@ -309,8 +310,6 @@ def legal_ref_name(ref: str) -> bool:
 
 def parse_rev(s: str) -> str:
     """A Git revision, as 40 lowercase hex digits (Nix also takes `sha1-...` SRI forms)."""
-    from nixeval.store import HashError, parse_hash
-
     try:
         return parse_hash(s, "sha1").hex
     except HashError as e:
@@ -650,8 +649,6 @@ def _query_value(v: Any) -> str:
 
 
 def _nar_sri(s: str) -> str:
-    from nixeval.store import HashError, parse_sri
-
     if s == "":
         return "sha256-" + "A" * 43 + "="
     try:

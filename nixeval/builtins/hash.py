@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from nixeval.builtins.nocontext import expect_string_no_context
+from nixeval.builtins.paths import read_bytes, realise_path
 from nixeval.builtins.registry import builtin, expect_attrs, expect_string
 from nixeval.errors import (
     FeatureDisabled,
@@ -23,6 +24,14 @@ from nixeval.errors import (
     UnknownHashFormat,
 )
 from nixeval.machine.requests import current, force
+from nixeval.store.hashes import (
+    BASE32_ALPHABET,
+    HashError,
+    base16_encode,
+    base32_encode,
+    base64_decode,
+    base64_encode,
+)
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 
@@ -49,7 +58,6 @@ def hash_string_(algo: Any, s: Any) -> str:
 
 @builtin("hashFile", 2, lazy=(1,), impure=True)
 async def hash_file(algo: Any, path: Any) -> str:
-    from nixeval.builtins.paths import read_bytes, realise_path
 
     name = str(expect_string_no_context(algo))
     if name not in ALGORITHMS:
@@ -88,8 +96,6 @@ def _decode16(body: str) -> bytes:
 
 
 def _decode32(body: str, size: int) -> bytes:
-    from nixeval.store.hashes import BASE32_ALPHABET
-
     value = 0
     for c in body:
         d = BASE32_ALPHABET.find(c)
@@ -102,8 +108,6 @@ def _decode32(body: str, size: int) -> bytes:
 
 
 def _decode64(body: str) -> bytes:
-    from nixeval.store.hashes import HashError, base64_decode
-
     try:
         return base64_decode(body)
     except HashError:
@@ -147,8 +151,6 @@ def parse_any_hash(text: str, algo: str | None) -> tuple[str, bytes]:
 
 
 def format_hash(algo: str, digest: bytes, fmt: str) -> str:
-    from nixeval.store.hashes import base16_encode, base32_encode, base64_encode
-
     if fmt == "base16":
         return base16_encode(digest)
     if fmt == "nix32":

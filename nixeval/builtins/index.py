@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from nixeval.builtins.registry import BUILTINS, FEATURES, GLOBALS
+
 INDEX: dict[str, tuple[str, int, tuple[bool, ...], bool, bool, bool, str | None]] = {'abort': ('control', 1, (True,), True, True, False, None),
  'add': ('arith', 2, (True, True), False, False, False, None),
  'addDrvOutputDependencies': ('context', 1, (True,), True, False, False, None),
@@ -121,8 +123,7 @@ INDEX: dict[str, tuple[str, int, tuple[bool, ...], bool, bool, bool, str | None]
 
 
 def generate() -> dict[str, Any]:
-    from nixeval.builtins import load_all
-    from nixeval.builtins.registry import BUILTINS, FEATURES, GLOBALS
+    from nixeval.builtins import load_all  # generating the index loads every module: not at import
 
     load_all()
     return {name: (op.fn.__module__.rsplit(".", 1)[1], op.arity, op.strict, op.is_async,
@@ -131,7 +132,7 @@ def generate() -> dict[str, Any]:
 
 
 def _write() -> None:
-    import pprint
+    import pprint  # only when the index is regenerated
 
     path = __file__
     text = open(path).read()

@@ -2,7 +2,11 @@
 pathExists, toPath, findFile, getEnv and the constants describing the evaluator.
 
 Every look at the file system goes through the evaluation's `nixeval.io.EvalIO`
-(`current().io`), so these builtins work the same on a virtual file system."""
+(`current().io`), so these builtins work the same on a virtual file system.
+
+`nixeval.builtins.storestate` is imported where it is used, on first use: this
+module is loaded at start-up, the store state (and store.derivation with it) is
+not needed then."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from nixeval.builtins.registry import (
     expect_string,
     fast_path,
 )
+from nixeval.corepkgs import corepkgs_path
 from nixeval.errors import (
     BadStorePath,
     ImportError_,
@@ -30,8 +35,11 @@ from nixeval.errors import (
     Thrown,
 )
 from nixeval.lexical import canon_path
-from nixeval.machine.requests import coerce_to_string, current, force
-from nixeval.values import SLOW, NixPath, NixString, context_of, make_string
+from nixeval.machine.requests import coerce_to_string, current, evaluate, force
+from nixeval.settings import LANG_VERSION, NIX_VERSION
+from nixeval.source import Source
+from nixeval.syntax.lower import parse
+from nixeval.values import SLOW, NixPath, NixString, context_of, make_string, set_position
 
 
 def _mode_information(ev: Any) -> str:
@@ -141,10 +149,6 @@ async def scoped_import(scope: Any, v: Any) -> Any:
     path = ev.resolve_import_path(path)
     # A scoped import evaluates the file with `scope` as an outer `with`-like scope
     # that shadows the globals: implemented as globals overridden by the scope.
-    from nixeval.machine.requests import evaluate
-    from nixeval.source import Source
-    from nixeval.syntax.lower import parse
-
     names = dict(ev.global_names)
     env = list(ev.global_env)
     for k in scope:
@@ -328,8 +332,6 @@ def find_in_search_path(entries: list[tuple[str, str]], name: str) -> str:
         candidate = root + suffix
         if ev.io.lexists(candidate):
             return canon_path(candidate)
-    from nixeval.corepkgs import corepkgs_path
-
     core = corepkgs_path(name)  # <nix/fetchurl.nix>: Nix's built-in corepkgs
     if core is not None:
         return core
@@ -352,8 +354,6 @@ async def find_file(search_path: Any, name: Any) -> Any:
         if "prefix" in e:
             prefix = str(expect_string(await force(e["prefix"])))
         if "path" not in e:
-            from nixeval.values import set_position
-
             raise MissingAttribute("attribute 'path' missing for call to 'findFile'", set_position(e))
         p = await coerce_to_string(await force(e["path"]), copy_to_store=False)
         try:
@@ -396,15 +396,11 @@ def current_time(ev: Any) -> Any:
 
 @constant("nixVersion")
 def nix_version(ev: Any) -> Any:
-    from nixeval.settings import NIX_VERSION
-
     return NIX_VERSION
 
 
 @constant("langVersion")
 def lang_version(ev: Any) -> Any:
-    from nixeval.settings import LANG_VERSION
-
     return LANG_VERSION
 
 

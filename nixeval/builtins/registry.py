@@ -33,6 +33,7 @@ A builtin is a Python function decorated with `@builtin(name, arity, ...)`:
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -55,8 +56,6 @@ def lazy_primop(name: str, module: str, arity: int, strict: tuple[bool, ...], is
     op = PrimOp(name, arity, None, strict, is_async, impure)
 
     def load(*args: Any) -> Any:
-        import importlib
-
         importlib.import_module(f"nixeval.builtins.{module}")
         op.fn = BUILTINS[name].fn
         op.fast = BUILTINS[name].fast

@@ -47,7 +47,15 @@ from nixeval.store import (
     parse_hash_allow_empty,
     to_store_path,
 )
-from nixeval.values import Lambda, PrimOp, PrimOpApp, context_of, make_string, show_type
+from nixeval.values import (
+    Lambda,
+    PrimOp,
+    PrimOpApp,
+    attr_position,
+    context_of,
+    make_string,
+    show_type,
+)
 
 
 def _skey(s: str) -> bytes:
@@ -129,8 +137,6 @@ async def path_(args: Any) -> Any:
     filter_fn = None
     recursive = True
     expected = None
-    from nixeval.values import attr_position
-
     for key in sorted(args, key=_skey):
         v = await force(args[key])
         try:

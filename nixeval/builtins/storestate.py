@@ -37,9 +37,10 @@ import os
 from collections.abc import Callable, Coroutine, Iterable
 from typing import Any
 
+from nixeval.builtins.derivation_nix import imported_drv_function
 from nixeval.errors import InvalidDerivation, InvalidPath, NixError, StoreError, Unsupported
 from nixeval.io import EvalIO, MemoryStore
-from nixeval.machine.requests import current
+from nixeval.machine.requests import call, current, force
 from nixeval.store import (
     Derivation,
     DerivationError,
@@ -54,6 +55,7 @@ from nixeval.store import (
     split_store_path,
     to_store_path,
 )
+from nixeval.values import NixString
 
 
 def _skey(s: str) -> bytes:
@@ -200,9 +202,6 @@ def imported_derivation(path: str) -> Coroutine[Any, Any, Any] | None:
 
 
 async def _imported_derivation(st: StoreState, path: str) -> Any:
-    from nixeval.builtins.derivation_nix import imported_drv_function
-    from nixeval.machine.requests import call, force
-    from nixeval.values import NixString
 
     d = st.load_drv(path)
     names = sorted(d.outputs, key=_skey)

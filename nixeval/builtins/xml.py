@@ -26,7 +26,17 @@ from typing import Any
 
 from nixeval.builtins.registry import builtin
 from nixeval.lexical import format_float
-from nixeval.values import Lambda, NixPath, NixString, PrimOp, PrimOpApp, Thunk, make_string
+from nixeval.machine.requests import force
+from nixeval.values import (
+    Lambda,
+    NixPath,
+    NixString,
+    PrimOp,
+    PrimOpApp,
+    Thunk,
+    attr_position,
+    make_string,
+)
 
 HEADER = "<?xml version='1.0' encoding='utf-8'?>"
 
@@ -72,8 +82,6 @@ async def _string_of(item: Any, force: Any) -> Any:
 async def to_xml_string(value: Any, location: bool = False, strict: bool = True) -> str:
     """The XML document of a value, as toXML prints it. Deeply forced when `strict`;
     otherwise (nix-instantiate --xml) unforced thunks print as `<unevaluated />`."""
-    from nixeval.machine.requests import force
-
     out = [HEADER, "<expr>"]
     context: set[str] = set()
     drvs_seen: set[str] = set()
@@ -155,8 +163,6 @@ def _push_attrs(stack: list[Any], attrs: dict[str, Any], ind: str, location: boo
         stack.append((attrs[name], inner))
         pos: dict[str, str] = {}
         if location:
-            from nixeval.values import attr_position
-
             pos = _position(attr_position(attrs, name))
         stack.append(_Line(f"{ind}<attr{_attrs({**pos, 'name': name})}>"))
 
