@@ -50,6 +50,7 @@ from nixeval.evaluation import Evaluation
 from nixeval.io import EvalIO
 from nixeval.machine.scheduler import HostRequest
 from nixeval.machine.stats import Stats
+from nixeval.settings import Settings
 from nixeval.values import (
     Lambda,
     NixPath,
@@ -97,8 +98,6 @@ class Evaluator:
                  cwd: str | None = None, env: Mapping[str, str] | None = None,
                  options: Mapping[str, str] | None = None, max_memory: int | None = None,
                  io: EvalIO | None = None, stats: bool = False):
-        from nixeval.settings import Settings
-
         settings = Settings()
         for name, value in (options or {}).items():
             problem = settings.set(name, str(value))

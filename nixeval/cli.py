@@ -18,9 +18,18 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
-from nixeval import settings
+from nixeval import machine as E
+from nixeval import memory, settings
+from nixeval.attrpath import auto_call, select_attr_path
+from nixeval.builtins.paths import check_allowed
 from nixeval.errors import ImportError_, NixError, render
-from nixeval.printer import filter_log_line
+from nixeval.evaluation import Evaluation
+from nixeval.machine import coerce_to_string, force, force_deep
+from nixeval.machine.stats import Stats
+from nixeval.printer import filter_log_line, print_value
+from nixeval.source import Source
+from nixeval.syntax.show import show_expr
+from nixeval.values import Thunk
 
 PROGRAM = "nixeval"
 NIX_LANGUAGE_VERSION = settings.NIX_VERSION  # the Nix whose language nixeval implements
@@ -479,9 +488,6 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
 
 def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
          env: dict[str, str] | None, cwd: str | None) -> int:
-    from nixeval.evaluation import Evaluation
-    from nixeval.source import Source
-
     cwd = cwd or os.getcwd()
     environ = dict(os.environ) if env is None else dict(env)
     # Writing needs a store directory the user named and read-write mode, which is
@@ -524,8 +530,6 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
     nodes = inputs()
 
     if opts.parse_only:
-        from nixeval.syntax.show import show_expr
-
         for node in nodes:
             stdout.write(show_expr(node) + "\n")
         return 0
@@ -549,15 +553,12 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
                     stdout.flush()
         return 0
 
-    from nixeval import memory
 
     stats = opts.stats or environ.get("NIX_SHOW_STATS", "") not in ("", "0")
     profile_path = opts.profile or environ.get("NIXEVAL_PROFILE") or None
     profiler = None
     with memory.whole_run():
         if stats:
-            from nixeval.machine.stats import Stats
-
             ev.stats = Stats()
         if profile_path:
             from nixeval.machine.profile import Profiler
@@ -587,9 +588,6 @@ def _run(opts: Options, stdout: TextIO, stderr: TextIO, stdin: TextIO,
 
 def _check_allowed(ev: Any, path: str) -> None:
     """In pure and restricted mode the main file, too, must be an allowed path."""
-    from nixeval import machine as E
-    from nixeval.builtins.paths import check_allowed
-
     old = E.activate(ev)
     try:
         check_allowed(path)
@@ -598,8 +596,6 @@ def _check_allowed(ev: Any, path: str) -> None:
 
 
 def _auto_args(ev: Any, opts: Options, stdin: TextIO) -> dict[str, Any]:
-    from nixeval.values import Thunk
-
     out: dict[str, Any] = {}
     for name, text, kind in opts.args:
         if kind == "expr":
@@ -616,10 +612,6 @@ def _auto_args(ev: Any, opts: Options, stdin: TextIO) -> dict[str, Any]:
 
 async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, Any],
                         opts: Options) -> str:
-    from nixeval.attrpath import auto_call, select_attr_path
-    from nixeval.machine import force_deep
-    from nixeval.printer import print_value
-
     v = await select_attr_path(ev, node, attrpath, auto_args)
     if auto_args:
         v = await auto_call(v, auto_args)
@@ -640,8 +632,6 @@ async def _evaluate_one(ev: Any, node: Any, attrpath: str, auto_args: dict[str, 
         # Nix 2.26: "the evaluation result must be a string, which is printed
         # verbatim, without quoting, escaping or trailing newline" (it is coerced
         # as `"${v}"` is: a derivation prints its output path).
-        from nixeval.machine import coerce_to_string, force
-
         return str(await coerce_to_string(await force(v)))
     return print_value(v)
 

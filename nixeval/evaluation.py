@@ -19,21 +19,31 @@ Invariants:
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Coroutine
 from typing import Any
 
 from nixeval import machine as M
 from nixeval import memory
+
+# The builtins modules that define constants (nixPath, derivation...) are imported
+# with this one; every other builtins module on the first call of one of its builtins.
+from nixeval.builtins import derivation_nix as _derivation_nix  # noqa: F401
+from nixeval.builtins import paths as _paths  # noqa: F401
+from nixeval.builtins.index import INDEX
+from nixeval.builtins.registry import CONSTANTS, GLOBALS, lazy_primop
 from nixeval.corepkgs import CORE_FILES, corepkgs_path
-from nixeval.errors import BadStorePath, ImportError_, NixImportError, StoreError
+from nixeval.errors import BadStorePath, ImportError_, NixImportError, StoreError, render_warning
 from nixeval.io import LOCAL, EvalIO
 from nixeval.lexical import canon_path
 from nixeval.machine.scheduler import Machine
 from nixeval.settings import Settings
 from nixeval.source import Source, Span
 from nixeval.syntax import ast as A
+from nixeval.syntax.cache import cached_parse
+from nixeval.syntax.lint import lint
 from nixeval.syntax.lower import SYNTAX_FEATURES, parse
-from nixeval.values import NixPath, PrimOp, Thunk
+from nixeval.values import NixPath, NixString, PrimOp, Thunk
 
 
 class Evaluation:
@@ -43,13 +53,6 @@ class Evaluation:
                  show_trace: bool = False, extra_builtins: dict[str, PrimOp] | None = None,
                  settings: Settings | None = None, max_memory: int | None = None,
                  io: EvalIO | None = None):
-        # The modules that define constants (nixPath, derivation...) are imported
-        # now; every other builtin module on the first call of one of its builtins.
-        from nixeval.builtins import derivation_nix as _drv  # noqa: F401
-        from nixeval.builtins import paths as _paths  # noqa: F401
-        from nixeval.builtins.index import INDEX
-        from nixeval.builtins.registry import CONSTANTS, GLOBALS, lazy_primop
-
         self.environ = dict(os.environ) if env is None else dict(env)
         # Every file read, listing, status query and store write (nixeval/io.py).
         self.io: EvalIO = io if io is not None else LOCAL
@@ -149,15 +152,10 @@ class Evaluation:
     def lint(self, node: A.Node) -> None:
         """Current Nix's path and URL literal lints, as the settings ask
         (nixeval/syntax/lint.py)."""
-        from nixeval.syntax.lint import lint
-
         lint(node, self.settings, self.warn)
 
     def warn(self, message: str, span: Span | None = None) -> None:
         """A warning on stderr, as Nix prints one (`warning: ...`, then the position)."""
-        import sys
-
-        from nixeval.errors import render_warning
 
         sys.stderr.write(render_warning(message, span) + "\n")
 
@@ -169,8 +167,6 @@ class Evaluation:
         return self.parse_source(Source(text), base_dir or self.cwd)
 
     def parse_file(self, path: str) -> A.Node:
-        from nixeval.syntax.cache import cached_parse
-
         text = self.read_text(path)
         base = os.path.dirname(path)
         node = cached_parse(self.environ, path, base, text, self.global_names,
@@ -237,7 +233,6 @@ class Evaluation:
         mode it is also copied into the store directory. Cached per evaluation."""
         from nixeval.builtins.storestate import store_state
         from nixeval.store import NarError, StorePathError, nar_hash, source_path_from_hash
-        from nixeval.values import NixString
 
         p = path.path
         cached = self.store_cache.get(p)
