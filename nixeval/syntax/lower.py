@@ -16,6 +16,10 @@ The lowering is in several modules, one job each:
 
 Only these modules (and repair.py) touch tree-sitter nodes.
 
+diagnose.py (Nix 2.8's lexer and grammar tables) is imported only on the rare paths
+that need it (a NUL byte, a CR, a rejected program): importing it costs 4% of the
+evaluator's start-up.
+
 Invariants:
 - The grammar gaps of tree-sitter-nix 0.1.0 are repaired (trailing comma in
   formals, `or` as an argument) and the programs the grammar accepts but Nix rejects
@@ -38,7 +42,6 @@ from nixeval import memory
 from nixeval.errors import ParseError
 from nixeval.source import Source
 from nixeval.syntax import ast as A
-from nixeval.syntax.diagnose import LexError, comment_crs, tokens
 from nixeval.syntax.expressions import Lowering
 from nixeval.syntax.parse_errors import (
     as_nix_reports,
@@ -82,6 +85,8 @@ def _parse_tree(data: bytes) -> tuple[Any, Edits | None]:
 def _token_nul(data: bytes) -> int | None:
     """The offset of the first NUL byte Nix's lexer reads as a token (outside strings
     and comments), or None. If the lexer fails before it, the first NUL of all."""
+    from nixeval.syntax.diagnose import LexError, tokens  # rare: see the module docstring
+
     try:
         for kind, pos, _end in tokens(data):
             if kind == "end of file":
@@ -113,6 +118,8 @@ def parse(source: Source, base_dir: str, global_names: dict[str, int], home: str
     if b"\r" in data:
         # A bare CR ends a `#` comment for Nix's lexer: show tree-sitter a LF there
         # (the same length, so every offset stands).
+        from nixeval.syntax.diagnose import comment_crs  # rare: see the module docstring
+
         crs = comment_crs(data)
         if crs:
             edited = bytearray(data)

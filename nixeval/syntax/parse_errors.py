@@ -19,7 +19,6 @@ from typing import Any
 
 from nixeval.errors import FeatureDisabled, ParseError, UndefinedVariable
 from nixeval.source import Source, Span
-from nixeval.syntax.diagnose import diagnose
 from nixeval.syntax.repair import Edits
 
 # Nix's keywords (`or` is one too, but a variable where Nix's grammar allows it).
@@ -143,6 +142,8 @@ def as_nix_reports(source: Source, err: ParseError, full: bytes, edits: Edits | 
     pipe operator (Nix 2.8 has none): from the first one on, `err` stands."""
     if not err.message.startswith("syntax error"):
         return err
+    from nixeval.syntax.diagnose import diagnose  # only for rejected programs: off start-up
+
     found = diagnose(full)
     if found is None:
         return err
