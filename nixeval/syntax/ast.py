@@ -8,6 +8,10 @@ Invariants:
   `with` scopes (`with_depths`, innermost first).
 - Runtime environments are Python lists: `env[0]` is the parent environment, the
   slots are `env[1:]`. A `with` scope is an environment with one slot, the attrset.
+- The node classes an AST of real code is mostly made of pickle their fields as a
+  tuple (`__getstate__`/`__setstate__`): the AST cache (cache.py) loads that about
+  a third faster than the default per-object dictionaries. A new field must be added
+  there too; tests/test_ast_pickle.py checks every class round-trips.
 - Nothing in this module evaluates: every class's evaluators (`ev`, `fast`, `item`,
   declared on `Node` below) are installed by nixeval/machine/dispatch.py, which
   says which function evaluates which node.
@@ -63,6 +67,12 @@ class Const(Node):
         self.value = value
         self.span = span
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.value,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.value, = state
+
 
 class Var(Node):
     """A lexically bound variable: `depth` environments up, slot `index`."""
@@ -74,6 +84,12 @@ class Var(Node):
         self.depth = depth
         self.index = index
         self.span = span
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.name, self.depth, self.index,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.name, self.depth, self.index, = state
 
 
 class Var0(Var):
@@ -107,6 +123,12 @@ class WithVar(Node):
         self.with_depths = with_depths
         self.span = span
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.name, self.with_depths,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.name, self.with_depths, = state
+
 
 class Str(Node):
     """A string with interpolations: `parts` are str or Node; `spans[i]` is the
@@ -122,6 +144,12 @@ class Str(Node):
         self.spans = [None if isinstance(p, str) else spans.get(id(p)) for p in parts]
         self.h = 1 + max((p.h for p in parts if not isinstance(p, str)), default=0)
         self.leafy = self.h <= FAST_HEIGHT
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.parts, self.spans, self.h, self.leafy,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.parts, self.spans, self.h, self.leafy, = state
 
 
 class PathInterp(Node):
@@ -148,6 +176,12 @@ class AttrName:
         self.expr = expr
         self.span = span
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.name, self.expr, self.span,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.name, self.expr, self.span, = state
+
 
 class Select(Node):
     """`e.a.b` or `e.a.b or default`."""
@@ -162,6 +196,12 @@ class Select(Node):
         self.span = span
         self.h = _height(expr, default, *(an.expr for an in path))
         self.leafy = self.h <= FAST_HEIGHT
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.expr, self.path, self.default, self.h, self.leafy,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.expr, self.path, self.default, self.h, self.leafy, = state
 
 
 class SelectVar(Select):
@@ -178,6 +218,12 @@ class SelectVar(Select):
         self.index = expr.index
         assert path[0].name is not None
         self.name: str = path[0].name
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.expr, self.path, self.default, self.h, self.leafy, self.depth, self.index, self.name,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.expr, self.path, self.default, self.h, self.leafy, self.depth, self.index, self.name, = state
 
 
 def make_select(expr: Node, path: list[AttrName], default: Node | None,
@@ -235,6 +281,12 @@ class Attrs(Node):
         self.h = 1 + max((n.h for n, _v, _s in dynamic), default=-1)
         self.leafy = self.h <= FAST_HEIGHT
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.rec, self.static, self.dynamic, self.attr_pos, self.pairs, self.inherit_from, self.h, self.leafy,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.rec, self.static, self.dynamic, self.attr_pos, self.pairs, self.inherit_from, self.h, self.leafy, = state
+
 
 class List(Node):
     __slots__ = ("items",)
@@ -242,6 +294,12 @@ class List(Node):
     def __init__(self, items: list[Node], span: Span | None = None):
         self.items = items
         self.span = span
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.items,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.items, = state
 
 
 class Let(Node):
@@ -261,6 +319,12 @@ class Let(Node):
         self.span = span
         self.h = _height(body)
         self.leafy = self.h <= FAST_HEIGHT
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.names, self.values, self.body, self.inherit_from, self.h, self.leafy,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.names, self.values, self.body, self.inherit_from, self.h, self.leafy, = state
 
 
 class With(Node):
@@ -294,6 +358,12 @@ class If(Node):
         self.h = _height(cond, then, else_)
         self.leafy = self.h <= FAST_HEIGHT
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.cond, self.then, self.else_, self.h, self.leafy,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.cond, self.then, self.else_, self.h, self.leafy, = state
+
 
 class Lambda(Node):
     """A function. `arg` is the plain parameter or the `@` name (or None);
@@ -319,6 +389,13 @@ class Lambda(Node):
         self.miss = 0
         self.curried = type(body) is Lambda
 
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.arg, self.formals, self.ellipsis, self.body, self.name, self.nslots, self.formal_names, self.curried,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.arg, self.formals, self.ellipsis, self.body, self.name, self.nslots, self.formal_names, self.curried, = state
+        self.miss = 0
+
 
 class Apply(Node):
     """`f a b ...`: a function applied to one or more arguments."""
@@ -334,6 +411,13 @@ class Apply(Node):
         # Arguments are made lazily (items), so only the function counts.
         self.h = _height(fn)
         self.leafy = self.h <= FAST_HEIGHT
+        self.miss = 0
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.fn, self.args, self.h, self.leafy,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.fn, self.args, self.h, self.leafy, = state
         self.miss = 0
 
 
@@ -365,6 +449,12 @@ class BinOp(Node):
         self.span = span
         self.h = _height(left, right)
         self.leafy = self.h <= FAST_HEIGHT
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.span, self.left, self.right, self.h, self.leafy,)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.span, self.left, self.right, self.h, self.leafy, = state
 
 
 def _binop(name: str, symbol: str) -> type[BinOp]:
