@@ -41,7 +41,7 @@ from io import BytesIO
 from typing import Any, BinaryIO
 
 from nixeval.store.hashes import Hash, new_hasher
-from nixeval.store.local import LocalStore, StoreWriteError
+from nixeval.store.local import LocalStore, StoreWriteError, restore_checked
 from nixeval.store.nar import FileSystem, NarRestorer, Sink, file_type
 
 __all__ = ["EvalIO", "LocalIO", "MemoryIO", "MemoryStore", "Symlink", "Executable", "LOCAL"]
@@ -504,21 +504,8 @@ class MemoryStore:
 
     def add_nar(self, store_path: str, feed: Callable[[Sink], None],
                 check: Callable[[Hash], bool]) -> bool:
-        def make() -> None:
-            restorer = NarRestorer(store_path, _MemoryTree(self.io))
-            h = new_hasher("sha256")
-
-            def sink(data: bytes) -> None:
-                h.update(data)
-                restorer.feed(data)
-
-            feed(sink)
-            restorer.finish()
-            if not check(Hash("sha256", h.digest())):
-                raise StoreWriteError(f"'{store_path}': the contents changed while they were "
-                                      "being copied to the store")
-
-        return self._write(store_path, make)
+        return self._write(store_path, lambda: restore_checked(
+            NarRestorer(store_path, _MemoryTree(self.io)), store_path, feed, check))
 
     def add_file(self, store_path: str, source: str, check: Callable[[Hash], bool],
                  fs: FileSystem | None = None) -> bool:

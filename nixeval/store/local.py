@@ -69,6 +69,24 @@ def remove_tree(path: str) -> None:
                     os.unlink(e.path)
 
 
+def restore_checked(restorer: NarRestorer, store_path: str, feed: Callable[[Sink], None],
+                    check: Callable[[Hash], bool]) -> None:
+    """Restore the NAR that `feed` streams into the sink it is given through
+    `restorer`; `check` gets the NAR's sha256 and must accept it (it is what named
+    `store_path`). Shared by the store on disk and the in-memory one (nixeval.io)."""
+    h = new_hasher("sha256")
+
+    def sink(data: bytes) -> None:
+        h.update(data)
+        restorer.feed(data)
+
+    feed(sink)
+    restorer.finish()
+    if not check(Hash("sha256", h.digest())):
+        raise StoreWriteError(f"'{store_path}': the contents changed while they were "
+                              "being copied to the store")
+
+
 class LocalStore:
     """Writes store objects into `store_dir` (created when first written to)."""
 
@@ -131,21 +149,8 @@ class LocalStore:
         `check` gets the sha256 of that NAR and must accept it (it is what named
         the path). True if written, False if the path already existed."""
 
-        def make(tmp: str) -> None:
-            restorer = NarRestorer(tmp)
-            h = new_hasher("sha256")
-
-            def sink(data: bytes) -> None:
-                h.update(data)
-                restorer.feed(data)
-
-            feed(sink)
-            restorer.finish()
-            if not check(Hash("sha256", h.digest())):
-                raise StoreWriteError(f"'{store_path}': the contents changed while they were "
-                                      "being copied to the store")
-
-        return self._write(store_path, make)
+        return self._write(store_path, lambda tmp: restore_checked(NarRestorer(tmp), store_path,
+                                                                   feed, check))
 
     def add_file(self, store_path: str, source: str, check: Callable[[Hash], bool],
                  fs: FileSystem = DISK) -> bool:

@@ -68,10 +68,10 @@ class Const(Node):
         self.span = span
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.value,)
+        return (self.span, self.value)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.value, = state
+        self.span, self.value = state
 
 
 class Var(Node):
@@ -86,10 +86,10 @@ class Var(Node):
         self.span = span
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.name, self.depth, self.index,)
+        return (self.span, self.name, self.depth, self.index)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.name, self.depth, self.index, = state
+        self.span, self.name, self.depth, self.index = state
 
 
 class Var0(Var):
@@ -124,10 +124,10 @@ class WithVar(Node):
         self.span = span
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.name, self.with_depths,)
+        return (self.span, self.name, self.with_depths)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.name, self.with_depths, = state
+        self.span, self.name, self.with_depths = state
 
 
 class Str(Node):
@@ -146,10 +146,10 @@ class Str(Node):
         self.leafy = self.h <= FAST_HEIGHT
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.parts, self.spans, self.h, self.leafy,)
+        return (self.span, self.parts, self.spans, self.h, self.leafy)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.parts, self.spans, self.h, self.leafy, = state
+        self.span, self.parts, self.spans, self.h, self.leafy = state
 
 
 class PathInterp(Node):
@@ -177,10 +177,10 @@ class AttrName:
         self.span = span
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.name, self.expr, self.span,)
+        return (self.name, self.expr, self.span)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.name, self.expr, self.span, = state
+        self.name, self.expr, self.span = state
 
 
 class Select(Node):
@@ -198,10 +198,10 @@ class Select(Node):
         self.leafy = self.h <= FAST_HEIGHT
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.expr, self.path, self.default, self.h, self.leafy,)
+        return (self.span, self.expr, self.path, self.default, self.h, self.leafy)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.expr, self.path, self.default, self.h, self.leafy, = state
+        self.span, self.expr, self.path, self.default, self.h, self.leafy = state
 
 
 class SelectVar(Select):
@@ -220,10 +220,10 @@ class SelectVar(Select):
         self.name: str = path[0].name
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.expr, self.path, self.default, self.h, self.leafy, self.depth, self.index, self.name,)
+        return (self.span, self.expr, self.path, self.default, self.h, self.leafy, self.depth, self.index, self.name)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.expr, self.path, self.default, self.h, self.leafy, self.depth, self.index, self.name, = state
+        self.span, self.expr, self.path, self.default, self.h, self.leafy, self.depth, self.index, self.name = state
 
 
 def make_select(expr: Node, path: list[AttrName], default: Node | None,
@@ -282,10 +282,10 @@ class Attrs(Node):
         self.leafy = self.h <= FAST_HEIGHT
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.rec, self.static, self.dynamic, self.attr_pos, self.pairs, self.inherit_from, self.h, self.leafy,)
+        return (self.span, self.rec, self.static, self.dynamic, self.attr_pos, self.pairs, self.inherit_from, self.h, self.leafy)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.rec, self.static, self.dynamic, self.attr_pos, self.pairs, self.inherit_from, self.h, self.leafy, = state
+        self.span, self.rec, self.static, self.dynamic, self.attr_pos, self.pairs, self.inherit_from, self.h, self.leafy = state
 
 
 class List(Node):
@@ -296,10 +296,10 @@ class List(Node):
         self.span = span
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.items,)
+        return (self.span, self.items)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.items, = state
+        self.span, self.items = state
 
 
 class Let(Node):
@@ -321,10 +321,10 @@ class Let(Node):
         self.leafy = self.h <= FAST_HEIGHT
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.names, self.values, self.body, self.inherit_from, self.h, self.leafy,)
+        return (self.span, self.names, self.values, self.body, self.inherit_from, self.h, self.leafy)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.names, self.values, self.body, self.inherit_from, self.h, self.leafy, = state
+        self.span, self.names, self.values, self.body, self.inherit_from, self.h, self.leafy = state
 
 
 class With(Node):
@@ -359,10 +359,10 @@ class If(Node):
         self.leafy = self.h <= FAST_HEIGHT
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.cond, self.then, self.else_, self.h, self.leafy,)
+        return (self.span, self.cond, self.then, self.else_, self.h, self.leafy)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.cond, self.then, self.else_, self.h, self.leafy, = state
+        self.span, self.cond, self.then, self.else_, self.h, self.leafy = state
 
 
 class Lambda(Node):
@@ -390,10 +390,10 @@ class Lambda(Node):
         self.curried = type(body) is Lambda
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.arg, self.formals, self.ellipsis, self.body, self.name, self.nslots, self.formal_names, self.curried,)
+        return (self.span, self.arg, self.formals, self.ellipsis, self.body, self.name, self.nslots, self.formal_names, self.curried)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.arg, self.formals, self.ellipsis, self.body, self.name, self.nslots, self.formal_names, self.curried, = state
+        self.span, self.arg, self.formals, self.ellipsis, self.body, self.name, self.nslots, self.formal_names, self.curried = state
         self.miss = 0
 
 
@@ -414,10 +414,10 @@ class Apply(Node):
         self.miss = 0
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.fn, self.args, self.h, self.leafy,)
+        return (self.span, self.fn, self.args, self.h, self.leafy)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.fn, self.args, self.h, self.leafy, = state
+        self.span, self.fn, self.args, self.h, self.leafy = state
         self.miss = 0
 
 
@@ -451,10 +451,10 @@ class BinOp(Node):
         self.leafy = self.h <= FAST_HEIGHT
 
     def __getstate__(self) -> tuple[Any, ...]:
-        return (self.span, self.left, self.right, self.h, self.leafy,)
+        return (self.span, self.left, self.right, self.h, self.leafy)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        self.span, self.left, self.right, self.h, self.leafy, = state
+        self.span, self.left, self.right, self.h, self.leafy = state
 
 
 def _binop(name: str, symbol: str) -> type[BinOp]:
